@@ -1,0 +1,13 @@
+package io.agentplatform.config;
+
+import java.util.Map;
+
+/** Everything a platform stack (dev, staging, production) builds in AWS. */
+public record AwsSettings(
+        String region,
+        NetworkSettings network,
+        ClusterSettings cluster,
+        Map<String, NodeGroupSettings> nodeGroups,
+        DatabaseSettings database,
+        CacheSettings cache) {
+}

@@ -1,0 +1,51 @@
+package io.agentplatform.config;
+
+import java.util.List;
+
+/**
+ * RDS PostgreSQL. Data-protection defaults follow the environment kind: on for production, off elsewhere.
+ *
+ * @param engineVersion              pinned PostgreSQL version, e.g. {@code 16.6}
+ * @param instanceClass              e.g. {@code db.t4g.medium}
+ * @param allocatedStorageGiB        initial gp3 storage
+ * @param maxAllocatedStorageGiB     storage autoscaling ceiling (must exceed the initial size)
+ * @param multiAz                    standby in a second zone
+ * @param backupRetentionDays        automated backups kept (1-35)
+ * @param backupWindow               daily UTC window {@code hh:mm-hh:mm}
+ * @param maintenanceWindow          weekly UTC window {@code ddd:hh:mm-ddd:hh:mm}
+ * @param performanceInsights        Performance Insights on
+ * @param monitoringIntervalSeconds  enhanced monitoring interval (0 = off; 1, 5, 10, 15, 30, 60)
+ * @param logExports                 CloudWatch log exports ({@code postgresql}, {@code upgrade})
+ * @param autoMinorVersionUpgrade    let RDS apply minor versions in the maintenance window
+ * @param deletionProtection         RDS refuses deletion (default: production)
+ * @param skipFinalSnapshot          no snapshot on deletion (default: not production)
+ * @param protect                    Pulumi {@code protect} on the instance and its key (default: production)
+ * @param acknowledgeDataLoss        required to run production without the three protections above
+ * @param databaseName               the application database created with the instance
+ * @param masterUsername             master user; its password is generated and rotated by RDS in Secrets Manager
+ */
+public record DatabaseSettings(
+        String engineVersion,
+        String instanceClass,
+        int allocatedStorageGiB,
+        int maxAllocatedStorageGiB,
+        boolean multiAz,
+        int backupRetentionDays,
+        String backupWindow,
+        String maintenanceWindow,
+        boolean performanceInsights,
+        int monitoringIntervalSeconds,
+        List<String> logExports,
+        boolean autoMinorVersionUpgrade,
+        boolean deletionProtection,
+        boolean skipFinalSnapshot,
+        boolean protect,
+        boolean acknowledgeDataLoss,
+        String databaseName,
+        String masterUsername) {
+
+    /** The engine's major version, which selects the parameter-group family ({@code postgres16}). */
+    public String majorVersion() {
+        return engineVersion.split("\\.")[0];
+    }
+}

@@ -1,0 +1,30 @@
+package io.agentplatform.config;
+
+/**
+ * The in-cluster monitoring stack.
+ *
+ * @param prometheusRetention      how long Prometheus keeps samples (Prometheus duration, e.g. {@code 15d})
+ * @param prometheusRetentionSize  size cap before the oldest blocks go (e.g. {@code 40GB}); must fit the volume
+ * @param prometheusVolumeGiB      gp3 volume per Prometheus replica
+ * @param prometheusReplicas       Prometheus replicas (2+ survives a node loss)
+ * @param alertmanagerReplicas     Alertmanager replicas (clustered when 2+)
+ * @param alertmanagerVolumeGiB    volume per Alertmanager replica (silences, notification log)
+ * @param grafanaReplicas          Grafana replicas
+ * @param lokiRetentionDays        log retention enforced by Loki's compactor
+ * @param lokiObjectStorage        Loki stores chunks in S3 (through IRSA) instead of a persistent volume
+ * @param lokiVolumeGiB            Loki's persistent volume (WAL and, without object storage, the chunks)
+ * @param lokiReplicas             Loki replicas (monolithic mode; more than 1 needs object storage)
+ */
+public record MonitoringSettings(
+        String prometheusRetention,
+        String prometheusRetentionSize,
+        int prometheusVolumeGiB,
+        int prometheusReplicas,
+        int alertmanagerReplicas,
+        int alertmanagerVolumeGiB,
+        int grafanaReplicas,
+        int lokiRetentionDays,
+        boolean lokiObjectStorage,
+        int lokiVolumeGiB,
+        int lokiReplicas) {
+}

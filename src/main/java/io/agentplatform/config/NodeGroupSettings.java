@@ -1,0 +1,38 @@
+package io.agentplatform.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One managed node group, keyed by a stable name in config (never a list index).
+ *
+ * @param instanceTypes  at least one; several let spot capacity find a pool
+ * @param capacityType   {@code onDemand} or {@code spot}
+ * @param minSize        smallest size the autoscaler may shrink to
+ * @param maxSize        largest size
+ * @param desiredSize    initial size, within [min, max]
+ * @param diskSizeGiB    encrypted gp3 root volume size
+ * @param maxUnavailable nodes replaced at once during an update
+ * @param labels         Kubernetes node labels
+ * @param taints         Kubernetes node taints
+ */
+public record NodeGroupSettings(
+        List<String> instanceTypes,
+        CapacityType capacityType,
+        int minSize,
+        int maxSize,
+        int desiredSize,
+        int diskSizeGiB,
+        int maxUnavailable,
+        Map<String, String> labels,
+        List<Taint> taints) {
+
+    public enum CapacityType { ON_DEMAND, SPOT }
+
+    public enum TaintEffect { NO_SCHEDULE, NO_EXECUTE, PREFER_NO_SCHEDULE }
+
+    public record Taint(String key, String value, TaintEffect effect) {}
+
+    /** Node groups every platform stack must define: cluster services run on {@code system}, the agent on {@code workloads}. */
+    public static final List<String> REQUIRED_GROUPS = List.of("system", "workloads");
+}

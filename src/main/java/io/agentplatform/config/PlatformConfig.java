@@ -1,0 +1,42 @@
+package io.agentplatform.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole, validated configuration of one stack. Read once by the entry point (Pulumi config under the CLI,
+ * the committed {@code Pulumi.<stack>.yaml} in tests and the offline plan) and handed to the program; components
+ * receive only the typed parts they need.
+ *
+ * @param project     Pulumi project name, first part of every physical name
+ * @param stack       Pulumi stack name, second part of every physical name
+ * @param environment what the stack is for; selects the profile of defaults
+ * @param owner       team that owns the stack, written to the {@code owner} tag
+ * @param extraTags   tags added to every AWS resource besides the standard four
+ * @param aws         the AWS platform; present for dev, staging and production
+ * @param monitoring  the in-cluster monitoring stack
+ * @param alerting    Alertmanager receivers
+ * @param agent       the agent workload
+ * @param secrets     secret settings
+ * @param warnings    things worth knowing that do not stop the program (e.g. placeholders in the offline plan)
+ */
+public record PlatformConfig(
+        String project,
+        String stack,
+        EnvironmentKind environment,
+        String owner,
+        Map<String, String> extraTags,
+        Optional<AwsSettings> aws,
+        MonitoringSettings monitoring,
+        AlertingSettings alerting,
+        AgentSettings agent,
+        PlatformSecrets secrets,
+        List<String> warnings) {
+
+    /** The AWS settings of a platform stack; fails loudly when asked of a stack kind that has none. */
+    public AwsSettings requireAws() {
+        return aws.orElseThrow(() -> new IllegalStateException(
+                "stack '" + stack + "' (" + environment.configName() + ") builds no AWS platform"));
+    }
+}

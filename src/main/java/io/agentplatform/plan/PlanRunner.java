@@ -1,0 +1,223 @@
+package io.agentplatform.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import io.agentplatform.config.PlatformConfig;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the real program for one stack under Pulumi's mock engine and captures what it would deploy as a
+ * {@link Plan}. Nothing here talks to AWS, Kubernetes or the Pulumi service.
+ */
+public final class PlanRunner {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PlanRunner() {}
+
+    /** Thrown when the program itself fails under the mock engine. */
+    public static final class PlanFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlanFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * @param config  the validated configuration of the stack
+     * @param program the program, e.g. {@code Platform::define}
+     */
+    public static synchronized Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program) {
+        String region = config.aws().map(a -> a.region()).orElse("us-east-1");
+        PlanMocks mocks = new PlanMocks(new MockCloud(region));
+        PlanRecorder recorder = new PlanRecorder();
+        TestOptions options = TestOptions.builder()
+                .projectName(config.project())
+                .stackName(config.stack())
+                .preview(false)
+                .resourceTransformations(List.of(recorder))
+                .build();
+        try {
+            TestResult result = PulumiTest.withMocks(mocks).withOptions(options).runTest(ctx -> program.accept(ctx, config));
+            if (result.exitCode() != 0 || !result.exceptions().isEmpty()) {
+                Throwable first = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
+                throw new PlanFailedException("the program failed under the mock engine for stack " + config.stack() + ": "
+                        + String.join("; ", result.errors()) + (first == null ? "" : " / " + first), first);
+            }
+            if (!mocks.duplicates().isEmpty()) {
+                throw new PlanFailedException("resources registered twice with the same type and name: " + mocks.duplicates(), null);
+            }
+            return capture(config, mocks, recorder, result);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static Plan capture(PlatformConfig config, PlanMocks mocks, PlanRecorder recorder, TestResult result) {
+        Map<Resource, String> urns = new HashMap<>();
+        for (PlanRecorder.Registration r : recorder.registrations()) {
+            urns.put(r.resource(), value(r.resource().urn()));
+        }
+        List<PlannedResource> resources = new ArrayList<>();
+        Map<String, Boolean> protectByUrn = new HashMap<>();
+        for (PlanRecorder.Registration r : recorder.registrations()) {
+            String urn = urns.get(r.resource());
+            PlanRecorder.InputFacts facts = PlanRecorder.inputFacts(r);
+            PlanMocks.Received received = mocks.received(r.type(), r.name())
+                    .orElseThrow(() -> new IllegalStateException("the mock engine never saw " + urn));
+            JsonNode inputs = canonical(received.inputs());
+            for (List<String> secretPath : facts.secretPaths()) {
+                inputs = mask(inputs, secretPath);
+            }
+            List<String> dependsOn = urnsOf(value(r.options().getDependsOn()), urns);
+            Set<String> dependencies = new TreeSet<>(dependsOn);
+            dependencies.addAll(urnsOf(facts.dependencies(), urns));
+            dependencies.remove(urn);
+            String parent = r.options().getParent().map(urns::get).orElse(null);
+            resources.add(new PlannedResource(urn, r.type(), r.name(), parent, r.custom(), providerUrn(received.provider()),
+                    inputs, List.copyOf(dependencies), new PlannedResource.Options(
+                    r.options().isProtect(), r.options().isRetainOnDelete(), dependsOn,
+                    List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace())));
+            protectByUrn.put(urn, r.options().isProtect());
+        }
+        resources.sort(Comparator.comparing(PlannedResource::urn));
+        return new Plan(config.project(), config.stack(), config.environment().configName(),
+                List.copyOf(inheritProtect(resources)), outputs(result), config.warnings());
+    }
+
+    /** Pulumi children inherit {@code protect} from their parent unless they set it themselves. */
+    private static List<PlannedResource> inheritProtect(List<PlannedResource> resources) {
+        Map<String, PlannedResource> byUrn = resources.stream().collect(Collectors.toMap(PlannedResource::urn, r -> r));
+        List<PlannedResource> out = new ArrayList<>();
+        for (PlannedResource r : resources) {
+            boolean protect = r.options().protect();
+            for (String p = r.parent(); !protect && p != null; p = byUrn.containsKey(p) ? byUrn.get(p).parent() : null) {
+                protect = byUrn.containsKey(p) && byUrn.get(p).options().protect();
+            }
+            var o = r.options();
+            out.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.provider(), r.inputs(),
+                    r.dependencies(), new PlannedResource.Options(protect, o.retainOnDelete(), o.dependsOn(),
+                    o.ignoreChanges(), o.deleteBeforeReplace())));
+        }
+        return out;
+    }
+
+    private static ObjectNode outputs(TestResult result) {
+        ObjectNode outputs = NODES.objectNode();
+        new TreeMap<>(result.outputs()).forEach((name, output) -> {
+            OutputData<?> data = Internal.of(output).getDataAsync().join();
+            outputs.set(name, data.isSecret() ? NODES.textNode(Plan.SECRET) : canonical(data.getValueNullable()));
+        });
+        return outputs;
+    }
+
+    private static <T> T value(Output<T> output) {
+        return Internal.of(output).getValueNullable().join();
+    }
+
+    private static List<String> urnsOf(Collection<Resource> resources, Map<Resource, String> urns) {
+        if (resources == null) {
+            return List.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (Resource r : resources) {
+            out.add(urns.containsKey(r) ? urns.get(r) : value(r.urn()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The engine passes {@code <provider urn>::<provider id>}; the plan records the urn. */
+    private static String providerUrn(String reference) {
+        if (reference == null || reference.isEmpty()) {
+            return null;
+        }
+        int cut = reference.lastIndexOf("::");
+        return cut > 0 ? reference.substring(0, cut) : reference;
+    }
+
+    /** JSON with sorted keys and whole numbers written as integers, so files are stable and readable. */
+    static JsonNode canonical(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode o = NODES.objectNode();
+            new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue,
+                    (a, b) -> b))).forEach((k, v) -> o.set(k, canonical(v)));
+            return o;
+        }
+        if (value instanceof Collection<?> list) {
+            ArrayNode a = NODES.arrayNode();
+            list.forEach(v -> a.add(canonical(v)));
+            return a;
+        }
+        if (value instanceof java.util.Optional<?> optional) {
+            return optional.map(PlanRunner::canonical).orElse(NODES.nullNode());
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15) {
+            return NODES.numberNode(d.longValue());
+        }
+        if (value instanceof Number n) {
+            return n instanceof Integer || n instanceof Long ? NODES.numberNode(n.longValue()) : NODES.numberNode(n.doubleValue());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        return NODES.textNode(String.valueOf(value));
+    }
+
+    /** Replaces the value at a path with {@code "[secret]"}, if the engine received one there. */
+    private static JsonNode mask(JsonNode root, List<String> path) {
+        if (path.isEmpty()) {
+            return root.isNull() ? root : NODES.textNode(Plan.SECRET);
+        }
+        JsonNode parent = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            parent = step(parent, path.get(i));
+            if (parent == null) {
+                return root;
+            }
+        }
+        String last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode o && o.has(last) && !o.get(last).isNull()) {
+            o.put(last, Plan.SECRET);
+        } else if (parent instanceof ArrayNode a && last.matches("\\d+") && Integer.parseInt(last) < a.size()) {
+            a.set(Integer.parseInt(last), NODES.textNode(Plan.SECRET));
+        }
+        return root;
+    }
+
+    private static JsonNode step(JsonNode node, String segment) {
+        if (node instanceof ObjectNode o) {
+            return o.get(segment);
+        }
+        if (node instanceof ArrayNode a && segment.matches("\\d+")) {
+            return a.get(Integer.parseInt(segment));
+        }
+        return null;
+    }
+}
