@@ -5,6 +5,10 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.agentplatform.cluster.ClusterServices;
+import io.agentplatform.cluster.ClusterServicesArgs;
+import io.agentplatform.cluster.EksCluster;
+import io.agentplatform.cluster.EksClusterArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.core.Naming;
@@ -12,6 +16,8 @@ import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.network.Network;
 import io.agentplatform.network.NetworkArgs;
+import io.agentplatform.nodegroups.NodeGroups;
+import io.agentplatform.nodegroups.NodeGroupsArgs;
 
 /**
  * The composition root: config → network → cluster → data → monitoring → workload → exports. It decides nothing
@@ -34,7 +40,17 @@ public final class Platform {
 
         String clusterName = naming.component("eks");
         Network network = new Network(new NetworkArgs(aws.network(), aws.region(), clusterName), platform, onAws);
+        EksCluster cluster = new EksCluster(new EksClusterArgs(aws.cluster(), clusterName, aws.region(), network.outputs()),
+                platform, onAws);
+        NodeGroups nodes = new NodeGroups(new NodeGroupsArgs(aws.nodeGroups(), cluster.outputs().clusterName(),
+                network.outputs().privateSubnetIds()), platform, onAws);
+        ComponentResourceOptions onCluster = ComponentResourceOptions.builder()
+                .providers(awsProvider, cluster.outputs().kubernetesProvider()).build();
+        ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),
+                network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
+                nodes.outputs().nodeGroups()), platform, onCluster);
 
         Exports.network(ctx, network.outputs());
+        Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param adminPrincipalArns   IAM roles/users granted cluster-admin through access entries
  * @param addonVersions        pinned EKS add-on versions by add-on name (vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver);
  *                             they follow the Kubernetes version, so they live beside it in each stack file
+ * @param protect              Pulumi {@code protect} on the cluster and its secrets key (default: production)
  */
 public record ClusterSettings(
         String kubernetesVersion,
@@ -22,7 +23,8 @@ public record ClusterSettings(
         int logRetentionDays,
         AuthenticationMode authenticationMode,
         List<String> adminPrincipalArns,
-        Map<String, String> addonVersions) {
+        Map<String, String> addonVersions,
+        boolean protect) {
 
     public enum AuthenticationMode { API, API_AND_CONFIG_MAP }
 

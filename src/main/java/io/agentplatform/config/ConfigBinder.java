@@ -335,8 +335,9 @@ public final class ConfigBinder {
                         + ClusterSettings.REQUIRED_ADDONS);
             }
         }
+        boolean protect = s.bool("protect", kind.holdsValuableData());
         s.rejectUnknownKeys();
-        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons);
+        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect);
     }
 
     private Map<String, NodeGroupSettings> readNodeGroups() {

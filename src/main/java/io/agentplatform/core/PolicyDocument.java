@@ -42,6 +42,30 @@ public final class PolicyDocument {
         return this;
     }
 
+    /** A key or resource policy statement granting an AWS principal (an account root, a role) actions. */
+    public PolicyDocument allowPrincipal(String principalArn, List<String> actions, List<String> resources,
+                                         Map<String, Object> condition) {
+        Map<String, Object> s = statement("Allow", actions, resources);
+        s.put("Principal", Map.of("AWS", principalArn));
+        if (!condition.isEmpty()) {
+            s.put("Condition", condition);
+        }
+        statements.add(Output.of(s));
+        return this;
+    }
+
+    /** A resource policy statement granting an AWS service actions, usually narrowed by a condition. */
+    public PolicyDocument allowService(String service, List<String> actions, List<String> resources,
+                                       Map<String, Object> condition) {
+        Map<String, Object> s = statement("Allow", actions, resources);
+        s.put("Principal", Map.of("Service", service));
+        if (!condition.isEmpty()) {
+            s.put("Condition", condition);
+        }
+        statements.add(Output.of(s));
+        return this;
+    }
+
     /** A trust statement letting an AWS service assume the role. */
     public PolicyDocument trustService(String service) {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -1,0 +1,171 @@
+package io.agentplatform.cluster;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.agentplatform.config.ClusterSettings;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+import io.agentplatform.core.PolicyDocument;
+
+import java.util.List;
+import java.util.Map;
+
+/** The EKS control plane. See the package documentation. */
+public final class EksCluster extends PlatformComponent {
+    public static final String TYPE = "agent-platform:aws:EksCluster";
+    /** Control-plane log types shipped to CloudWatch; audit and authenticator are the ones incident reviews need. */
+    public static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
+    private final EksClusterOutputs outputs;
+
+    public EksCluster(EksClusterArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "eks", platform, options);
+        ClusterSettings s = args.settings();
+        Output<String> accountId = AwsFunctions.getCallerIdentity(
+                        com.pulumi.aws.inputs.GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
+                .applyValue(id -> id.accountId());
+
+        Key key = new Key(name("secrets-key"), KeyArgs.builder()
+                .description("Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(keyPolicy(accountId, args.region(), args.clusterName()))
+                .tags(tags())
+                .build(), childBuilder().protect(s.protect()).retainOnDelete(s.protect()).build());
+        new Alias(name("secrets-key-alias"), AliasArgs.builder()
+                .name("alias/" + args.clusterName() + "-secrets")
+                .targetKeyId(key.keyId())
+                .build(), child());
+
+        // Created before the cluster so EKS writes into a log group with our retention and key, not its own.
+        LogGroup logs = new LogGroup(name("control-plane-logs"), LogGroupArgs.builder()
+                .name("/aws/eks/" + args.clusterName() + "/cluster")
+                .retentionInDays(s.logRetentionDays())
+                .kmsKeyId(key.arn())
+                .tags(tags())
+                .build(), child());
+
+        Role role = new Role(name("cluster-role"), RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.create().trustService("eks.amazonaws.com").toJson())
+                .description("EKS control plane of " + args.clusterName())
+                .tags(tags())
+                .build(), child());
+        RolePolicyAttachment clusterPolicy = new RolePolicyAttachment(name("cluster-policy"), RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")
+                .build(), child());
+
+        Cluster cluster = new Cluster(name("cluster"), ClusterArgs.builder()
+                .name(args.clusterName())
+                .version(s.kubernetesVersion())
+                .roleArn(role.arn())
+                .vpcConfig(ClusterVpcConfigArgs.builder()
+                        .subnetIds(args.network().privateSubnetIds())
+                        .endpointPrivateAccess(true)
+                        .endpointPublicAccess(s.endpointPublicAccess())
+                        .publicAccessCidrs(s.publicAccessCidrs())
+                        .build())
+                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(key.arn()).build())
+                        .build())
+                .enabledClusterLogTypes(LOG_TYPES)
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode(s.authenticationMode().name())
+                        // The identity running `pulumi up` must reach the API to deploy the cluster's workloads.
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                // Standard support only: extended support costs six times as much per cluster hour.
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType("STANDARD").build())
+                .tags(tags())
+                .build(), childBuilder()
+                .protect(s.protect())
+                .dependsOn(List.of(logs, clusterPolicy))
+                .build());
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        OpenIdConnectProvider oidc = new OpenIdConnectProvider(name("oidc"), OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .tags(tags())
+                .build(), child());
+
+        for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
+            String principal = s.adminPrincipalArns().get(i);
+            String part = "admin-" + (i + 1);
+            AccessEntry entry = new AccessEntry(name(part), AccessEntryArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(principal)
+                    .type("STANDARD")
+                    .tags(tags())
+                    .build(), child());
+            new AccessPolicyAssociation(name(part + "-cluster-admin"), AccessPolicyAssociationArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(entry.principalArn())
+                    .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+                    .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                    .build(), child());
+        }
+
+        Output<String> certificateAuthority = cluster.certificateAuthority().applyValue(ca -> ca.data().orElseThrow());
+        Output<String> kubeconfig = Kubeconfig.of(cluster.name(), cluster.endpoint(), certificateAuthority, args.region());
+        Provider kubernetes = new Provider(name("k8s-provider"), ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+
+        this.outputs = new EksClusterOutputs(cluster.name(), cluster.endpoint(), certificateAuthority, kubeconfig,
+                oidc.arn(), issuer, cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElseThrow()),
+                key.arn(), kubernetes);
+        registerOutputs(Map.of("clusterName", outputs.clusterName(), "endpoint", outputs.endpoint(),
+                "oidcProviderArn", outputs.oidcProviderArn()));
+    }
+
+    public EksClusterOutputs outputs() {
+        return outputs;
+    }
+
+    /** The account administers the key; CloudWatch Logs may use it only for this cluster's log group. */
+    private static Output<String> keyPolicy(Output<String> accountId, String region, String clusterName) {
+        return accountId.applyValue(account -> Map.<String, Object>of("account", account)).apply(m -> {
+            String account = (String) m.get("account");
+            return PolicyDocument.create()
+                    .allowPrincipal("arn:aws:iam::" + account + ":root", List.of("kms:*"), List.of("*"), Map.of())
+                    .allowService("logs." + region + ".amazonaws.com",
+                            List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
+                            List.of("*"),
+                            Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
+                                    "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/eks/" + clusterName + "/cluster")))
+                    .toJson();
+        });
+    }
+}

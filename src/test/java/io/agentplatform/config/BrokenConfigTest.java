@@ -1,0 +1,175 @@
+package io.agentplatform.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.agentplatform.StackPlans;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A table of broken inputs, each starting from a real committed stack file and asserting its message. */
+class BrokenConfigTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Map<String, JsonNode> stack(String stack) {
+        Path dir = StackPlans.projectDir();
+        Map<String, JsonNode> raw = StackConfigSource.rawConfig(dir, dir.resolve("Pulumi." + stack + ".yaml"), "agent-platform");
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        raw.forEach((k, v) -> copy.put(k, v.deepCopy()));
+        return copy;
+    }
+
+    static ObjectNode section(Map<String, JsonNode> raw, String name) {
+        return (ObjectNode) raw.get("agent-platform:" + name);
+    }
+
+    static InvalidConfigException broken(String stack, Consumer<Map<String, JsonNode>> breakIt) {
+        Map<String, JsonNode> raw = stack(stack);
+        breakIt.accept(raw);
+        return assertThrows(InvalidConfigException.class,
+                () -> ConfigBinder.bind("agent-platform", stack, raw, Set.of(), ConfigBinder.SecretMode.PLACEHOLDER));
+    }
+
+    static Stream<Arguments> brokenInputs() {
+        return Stream.of(
+                Arguments.of("malformed VPC CIDR", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("vpcCidr", "10.10.0.0/33"),
+                        "agent-platform:network.vpcCidr", "'10.10.0.0/33'"),
+                Arguments.of("VPC CIDR with host bits", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("vpcCidr", "10.10.0.1/16"),
+                        "agent-platform:network.vpcCidr", "no host bits"),
+                Arguments.of("subnet outside the VPC", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").withArray("privateSubnetCidrs").set(0, TextNode.valueOf("10.99.0.0/19")),
+                        "agent-platform:network.privateSubnetCidrs[0]", "outside the VPC range 10.10.0.0/16"),
+                Arguments.of("overlapping subnets", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").withArray("databaseSubnetCidrs").set(0, TextNode.valueOf("10.10.0.0/24")),
+                        "agent-platform:network.databaseSubnetCidrs[0]", "overlaps agent-platform:network.publicSubnetCidrs[0]"),
+                Arguments.of("subnet count differs from zone count", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").withArray("publicSubnetCidrs").remove(1),
+                        "agent-platform:network.publicSubnetCidrs", "one CIDR per availability zone (2)"),
+                Arguments.of("production with two zones", "production",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("availabilityZoneCount", 2),
+                        "agent-platform:network.availabilityZoneCount", "at least 3 availability zones"),
+                Arguments.of("more zones than the region has", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> { r.put("aws:region", TextNode.valueOf("us-west-1")); section(r, "network").put("availabilityZoneCount", 3); },
+                        "agent-platform:network.availabilityZoneCount", "region us-west-1 offers 2"),
+                Arguments.of("unknown environment kind", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:environment", TextNode.valueOf("prod")),
+                        "agent-platform:environment", "unknown environment kind; allowed: dev, staging, production, ephemeral, local"),
+                Arguments.of("node group min above max", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("system")).put("minSize", 5),
+                        "agent-platform:nodeGroups.system.minSize", "must not exceed maxSize (3)"),
+                Arguments.of("node group desired outside bounds", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads")).put("desiredSize", 9),
+                        "agent-platform:nodeGroups.workloads.desiredSize", "within [minSize, maxSize] = [1, 4]"),
+                Arguments.of("empty instance type list", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads")).putArray("instanceTypes"),
+                        "agent-platform:nodeGroups.workloads.instanceTypes", "at least one EC2 instance type"),
+                Arguments.of("missing required node group", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "nodeGroups").remove("system"),
+                        "agent-platform:nodeGroups.system", "<missing>"),
+                Arguments.of("zero backup retention", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("backupRetentionDays", 0),
+                        "agent-platform:database.backupRetentionDays", "must be from 1 to 35"),
+                Arguments.of("log retention CloudWatch does not offer", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("flowLogRetentionDays", 10),
+                        "agent-platform:network.flowLogRetentionDays", "CloudWatch Logs accepts"),
+                Arguments.of("production database without deletion protection", "production",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("deletionProtection", false),
+                        "agent-platform:database.deletionProtection", "acknowledgeDataLoss: true"),
+                Arguments.of("production database skipping its final snapshot", "production",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("skipFinalSnapshot", true),
+                        "agent-platform:database.skipFinalSnapshot", "would let one command lose production data"),
+                Arguments.of("production API open to the internet", "production",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "cluster").withArray("publicAccessCidrs").set(0, TextNode.valueOf("0.0.0.0/0")),
+                        "agent-platform:cluster.publicAccessCidrs[0]", "production refuses a Kubernetes API open to the whole internet"),
+                Arguments.of("unpinned add-on", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "cluster").get("addonVersions")).put("coredns", "latest"),
+                        "agent-platform:cluster.addonVersions.coredns", "exact EKS add-on version"),
+                Arguments.of("image tagged latest", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "agent").put("image", "ghcr.io/agent-platform/agent:latest"),
+                        "agent-platform:agent.image", "'latest' is not a pin"),
+                Arguments.of("mistyped setting", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("multiAZ", true),
+                        "agent-platform:database.multiAZ", "known settings:"),
+                Arguments.of("secret written in plain text", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:redisAuthToken", TextNode.valueOf("a-token-in-plain-text")),
+                        "agent-platform:redisAuthToken", "must be stored encrypted: pulumi config set --secret"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenInputs")
+    void brokenInputIsRejectedWithSettingValueAndWhatIsAllowed(String why, String stack, Consumer<Map<String, JsonNode>> breakIt,
+                                                               String setting, String expectedText) {
+        InvalidConfigException e = broken(stack, breakIt);
+        assertTrue(e.problems().stream().anyMatch(p -> p.setting().equals(setting) && p.message().contains(expectedText)),
+                () -> "expected a problem for " + setting + " mentioning \"" + expectedText + "\" but got:\n" + e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        InvalidConfigException e = broken("dev", r -> {
+            section(r, "network").put("vpcCidr", "not-a-cidr");
+            ((ObjectNode) section(r, "nodeGroups").get("system")).put("minSize", 9);
+            section(r, "database").put("backupRetentionDays", -1);
+        });
+        List<String> settings = e.problems().stream().map(ConfigProblem::setting).toList();
+        assertTrue(settings.containsAll(List.of("agent-platform:network.vpcCidr", "agent-platform:nodeGroups.system.minSize",
+                "agent-platform:database.backupRetentionDays")), settings::toString);
+    }
+
+    @Test
+    void underThePulumiCliAMissingRequiredSecretIsNamedWithTheCommandToSetIt() {
+        Map<String, String> asCliSendsIt = new LinkedHashMap<>();
+        stack("dev").forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
+        String configJson = JSON.valueToTree(asCliSendsIt).toString();
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> PulumiConfigSource.load("agent-platform", "dev", configJson, "[]"));
+        assertTrue(e.problems().stream().anyMatch(p -> p.setting().equals("agent-platform:redisAuthToken")
+                && p.message().contains("pulumi config set --secret agent-platform:redisAuthToken <value> --stack dev")), e::getMessage);
+    }
+
+    @Test
+    void underThePulumiCliSecretsSetWithSecretAreAcceptedAndNeverPrinted() {
+        Map<String, String> asCliSendsIt = new LinkedHashMap<>();
+        stack("dev").forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
+        asCliSendsIt.put("agent-platform:redisAuthToken", "0123456789abcdef-redis");
+        asCliSendsIt.put("agent-platform:grafanaAdminPassword", "a-long-grafana-password");
+        asCliSendsIt.put("agent-platform:slackWebhookUrl", "https://hooks.slack.example/T000/B000/XXXX");
+        String secretKeys = "[\"agent-platform:redisAuthToken\",\"agent-platform:grafanaAdminPassword\",\"agent-platform:slackWebhookUrl\"]";
+        PlatformConfig config = PulumiConfigSource.load("agent-platform", "dev", JSON.valueToTree(asCliSendsIt).toString(), secretKeys);
+        assertEquals(EnvironmentKind.DEV, config.environment());
+        assertTrue(config.secrets().redisAuthToken().isPresent());
+        assertTrue(!config.toString().contains("0123456789abcdef-redis") && !config.toString().contains("a-long-grafana-password"),
+                "secrets must not appear in the config's text form");
+    }
+
+    @Test
+    void aRedisTokenTooShortIsRejectedWithoutShowingIt() {
+        Map<String, String> asCliSendsIt = new LinkedHashMap<>();
+        stack("dev").forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
+        asCliSendsIt.put("agent-platform:redisAuthToken", "short");
+        asCliSendsIt.put("agent-platform:grafanaAdminPassword", "a-long-grafana-password");
+        asCliSendsIt.put("agent-platform:slackWebhookUrl", "https://hooks.slack.example/T000/B000/XXXX");
+        String secretKeys = "[\"agent-platform:redisAuthToken\",\"agent-platform:grafanaAdminPassword\",\"agent-platform:slackWebhookUrl\"]";
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> PulumiConfigSource.load("agent-platform", "dev", JSON.valueToTree(asCliSendsIt).toString(), secretKeys));
+        assertTrue(e.getMessage().contains("agent-platform:redisAuthToken = (secret, 5 characters)"), e::getMessage);
+        assertTrue(!e.getMessage().contains("short"), "the message must not reveal the secret");
+    }
+}
