@@ -1,0 +1,84 @@
+package io.agentplatform.nodegroups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.StackPlans;
+import io.agentplatform.config.NodeGroupSettings;
+import io.agentplatform.plan.Plan;
+import io.agentplatform.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NodeGroupsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void nodeGroupsRunOnlyInPrivateSubnets(String stack) {
+        Plan plan = StackPlans.of(stack);
+        Set<String> privateSubnets = new HashSet<>();
+        plan.output("privateSubnetIds").forEach(s -> privateSubnets.add(s.asText()));
+        for (PlannedResource group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
+            Set<String> used = new HashSet<>();
+            group.input("subnetIds").forEach(s -> used.add(s.asText()));
+            assertEquals(privateSubnets, used, group.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void everyLaunchTemplateRequiresImdsV2AndEncryptsItsGp3Volume(String stack) {
+        for (PlannedResource lt : StackPlans.of(stack).ofType("aws:ec2/launchTemplate:LaunchTemplate")) {
+            assertEquals("required", lt.input("metadataOptions.httpTokens").asText(), lt.name());
+            assertEquals(1, lt.input("metadataOptions.httpPutResponseHopLimit").asInt(), lt.name());
+            JsonNode ebs = lt.input("blockDeviceMappings.0.ebs");
+            assertEquals("true", ebs.path("encrypted").asText());
+            assertEquals("gp3", ebs.path("volumeType").asText());
+            assertFalse(lt.inputs().has("networkInterfaces"), "no public IP association");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void nodeGroupsFollowTheirConfigKeyedByName(String stack) {
+        Plan plan = StackPlans.of(stack);
+        Map<String, NodeGroupSettings> configured = StackPlans.config(stack).requireAws().nodeGroups();
+        assertEquals(configured.size(), plan.ofType("aws:eks/nodeGroup:NodeGroup").size());
+        configured.forEach((name, settings) -> {
+            PlannedResource group = plan.named("aws:eks/nodeGroup:NodeGroup", "agent-platform-" + stack + "-nodes-" + name);
+            assertEquals(settings.minSize(), group.input("scalingConfig.minSize").asInt());
+            assertEquals(settings.maxSize(), group.input("scalingConfig.maxSize").asInt());
+            assertEquals(settings.capacityType().name(), group.input("capacityType").asText());
+            assertEquals(settings.maxUnavailable(), group.input("updateConfig.maxUnavailable").asInt());
+            settings.labels().forEach((k, v) -> assertEquals(v, group.input("labels").path(k).asText()));
+            assertEquals(settings.taints().size(), group.input("taints").size());
+            assertTrue(group.options().ignoreChanges().contains("scalingConfig.desiredSize"), "the autoscaler owns the size");
+        });
+    }
+
+    @Test
+    void devRunsWorkloadsOnSeveralSpotInstanceTypes() {
+        PlannedResource workloads = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-workloads");
+        assertEquals("SPOT", workloads.input("capacityType").asText());
+        assertTrue(workloads.input("instanceTypes").size() > 1);
+        PlannedResource system = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-system");
+        assertEquals("ON_DEMAND", system.input("capacityType").asText());
+    }
+
+    @Test
+    void theNodeRoleHasOnlyTheManagedPoliciesNodesNeed() {
+        Set<String> attached = new HashSet<>();
+        StackPlans.dev().matching(r -> r.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+                && r.name().contains("-nodes-")).forEach(a -> attached.add(a.input("policyArn").asText()));
+        assertEquals(Set.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+                "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"), attached);
+    }
+}
