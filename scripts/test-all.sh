@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test in the repository, on a fresh machine with only a JDK and Node.js:
+#   1. the Pulumi program's tests (the real program under Pulumi's mock engine, every committed stack);
+#   2. the offline plan of every committed stack.
+# Each further part of the repository adds its step here as it lands.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx2g"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Pulumi program: unit tests against the mock engine"
+./mvnw -B -ntp verify
+
+step "Offline plan of every committed stack"
+for stack in dev staging production; do
+  ./mvnw -q -B -ntp exec:java -Dexec.args="plan ${stack}" > "target/plan-${stack}.log"
+  echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
+done
+
+step "All tests passed"
