@@ -18,4 +18,10 @@ for stack in dev staging production; do
   echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
 done
 
+step "CI bootstrap program (GitHub OIDC provider, deploy roles, ECR, state backend): unit tests"
+./mvnw -B -ntp -f bootstrap/pom.xml verify
+
+step "GitHub workflows: actionlint and pinning rules"
+bash scripts/lint-workflows.sh
+
 step "All tests passed"
