@@ -18,6 +18,11 @@ for stack in dev staging production; do
   echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
 done
 
+step "Policy pack: fixture tests, then every committed stack's plan (fails on any mandatory violation)"
+npm --prefix policies ci --no-audit --no-fund
+npm --prefix policies test
+npm --prefix policies run check:repo
+
 step "CI bootstrap program (GitHub OIDC provider, deploy roles, ECR, state backend): unit tests"
 ./mvnw -B -ntp -f bootstrap/pom.xml verify
 

@@ -32,6 +32,7 @@ import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.agentplatform.config.ClusterSettings;
+import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
@@ -58,7 +59,7 @@ public final class EksCluster extends PlatformComponent {
                 .description("Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(keyPolicy(accountId, args.region(), args.clusterName()))
+                .policy(KeyPolicies.forLogGroup(accountId, args.region(), "/aws/eks/" + args.clusterName() + "/cluster"))
                 .tags(tags())
                 .build(), childBuilder().protect(s.protect()).retainOnDelete(s.protect()).build());
         new Alias(name("secrets-key-alias"), AliasArgs.builder()
@@ -152,20 +153,5 @@ public final class EksCluster extends PlatformComponent {
 
     public EksClusterOutputs outputs() {
         return outputs;
-    }
-
-    /** The account administers the key; CloudWatch Logs may use it only for this cluster's log group. */
-    private static Output<String> keyPolicy(Output<String> accountId, String region, String clusterName) {
-        return accountId.applyValue(account -> Map.<String, Object>of("account", account)).apply(m -> {
-            String account = (String) m.get("account");
-            return PolicyDocument.create()
-                    .allowPrincipal("arn:aws:iam::" + account + ":root", List.of("kms:*"), List.of("*"), Map.of())
-                    .allowService("logs." + region + ".amazonaws.com",
-                            List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
-                            List.of("*"),
-                            Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
-                                    "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/eks/" + clusterName + "/cluster")))
-                    .toJson();
-        });
     }
 }

@@ -232,10 +232,12 @@ public final class ConfigBinder {
                 s.problem("interfaceEndpoints", "'" + endpoint + "'", "entries are AWS service short names such as ecr.api or sts");
             }
         }
+        boolean protect = s.bool("protect", kind.holdsValuableData());
         s.rejectUnknownKeys();
         validateSubnets(s, vpcCidr, zones, Map.of("publicSubnetCidrs", publicCidrs, "privateSubnetCidrs", privateCidrs,
                 "databaseSubnetCidrs", databaseCidrs));
-        return new NetworkSettings(vpcCidr, zones, nat, publicCidrs, privateCidrs, databaseCidrs, flowLogDays, endpoints);
+        return new NetworkSettings(vpcCidr, zones, nat, publicCidrs, privateCidrs, databaseCidrs, flowLogDays, endpoints,
+                protect);
     }
 
     private void validateSubnets(Settings s, String vpcText, int zones, Map<String, List<String>> tiers) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param flowLogRetentionDays  CloudWatch retention of VPC flow logs
  * @param interfaceEndpoints    extra interface endpoints by service short name (e.g. {@code ecr.api}, {@code sts});
  *                              the S3 gateway endpoint is always created
+ * @param protect               Pulumi {@code protect} and retain-on-delete on the flow-log key (default: production keeps its keys)
  */
 public record NetworkSettings(
         String vpcCidr,
@@ -23,7 +24,8 @@ public record NetworkSettings(
         List<String> privateSubnetCidrs,
         List<String> databaseSubnetCidrs,
         int flowLogRetentionDays,
-        List<String> interfaceEndpoints) {
+        List<String> interfaceEndpoints,
+        boolean protect) {
 
     public enum NatStrategy { SINGLE, PER_AZ }
 }

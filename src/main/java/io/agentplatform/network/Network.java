@@ -32,12 +32,16 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.agentplatform.config.NetworkSettings;
+import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
@@ -135,7 +139,7 @@ public final class Network extends PlatformComponent {
                 .vpcId(vpc.id()).tags(tags("database-rt")).build(), child());
         associate("database", databaseSubnets, i -> databaseRoutes);
 
-        flowLogs(vpc, s.flowLogRetentionDays());
+        flowLogs(vpc, s.flowLogRetentionDays(), args.region(), s.protect());
 
         List<Output<String>> gatewayRouteTables = new ArrayList<>();
         privateRoutes.forEach(t -> gatewayRouteTables.add(t.id()));
@@ -191,10 +195,21 @@ public final class Network extends PlatformComponent {
         }
     }
 
-    private void flowLogs(Vpc vpc, int retentionDays) {
+    private void flowLogs(Vpc vpc, int retentionDays, String region, boolean protectKey) {
+        String groupName = "/aws/vpc/" + componentName() + "/flow-logs";
+        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty,
+                InvokeOptions.builder().parent(this).build()).applyValue(id -> id.accountId());
+        Key key = new Key(name("flow-logs-key"), KeyArgs.builder()
+                .description("Encryption of the VPC flow logs of " + componentName())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(KeyPolicies.forLogGroup(accountId, region, groupName))
+                .tags(tags())
+                .build(), childBuilder().protect(protectKey).retainOnDelete(protectKey).build());
         LogGroup group = new LogGroup(name("flow-logs"), LogGroupArgs.builder()
-                .name("/aws/vpc/" + componentName() + "/flow-logs")
+                .name(groupName)
                 .retentionInDays(retentionDays)
+                .kmsKeyId(key.arn())
                 .tags(tags())
                 .build(), child());
         Role role = new Role(name("flow-logs-role"), RoleArgs.builder()

@@ -127,7 +127,7 @@ final class MockCloud {
             String releaseName = stringOr(inputs.get("name"), autoName(name));
             state.put("name", releaseName);
             state.put("status", Map.of("name", releaseName, "namespace", stringOr(inputs.get("namespace"), "default"),
-                    "status", "deployed", "version", 1.0, "chart", stringOr(inputs.get("chart"), ""),
+                    "status", "deployed", "version", "1", "chart", stringOr(inputs.get("chart"), ""),
                     "appVersion", stringOr(inputs.get("version"), "")));
         }
         return state;

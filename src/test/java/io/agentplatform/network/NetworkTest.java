@@ -63,6 +63,14 @@ class NetworkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
+    void everyLogGroupIsEncryptedWithACustomerManagedKey(String stack) {
+        for (PlannedResource group : StackPlans.of(stack).ofType("aws:cloudwatch/logGroup:LogGroup")) {
+            assertTrue(group.input("kmsKeyId").asText().startsWith("arn:aws:kms:"), group.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
     void theDefaultSecurityGroupIsLockedDown(String stack) {
         PlannedResource sg = StackPlans.of(stack).ofType("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").get(0);
         assertFalse(sg.inputs().has("ingress") && sg.input("ingress").size() > 0);

@@ -1,0 +1,129 @@
+package io.agentplatform.cache;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.aws.elasticache.SubnetGroup;
+import com.pulumi.aws.elasticache.SubnetGroupArgs;
+import com.pulumi.aws.elasticache.inputs.ReplicationGroupLogDeliveryConfigurationArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.agentplatform.config.CacheSettings;
+import io.agentplatform.core.Naming;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** ElastiCache (Valkey or Redis) reachable only from the cluster. See the package documentation. */
+public final class Cache extends PlatformComponent {
+    public static final String TYPE = "agent-platform:aws:Cache";
+    public static final int PORT = 6379;
+    /** ElastiCache replication group ids allow at most 40 characters. */
+    static final int MAX_REPLICATION_GROUP_ID = 40;
+
+    private final CacheOutputs outputs;
+
+    public Cache(CacheArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "cache", platform, options);
+        CacheSettings s = args.settings();
+        boolean ha = s.highlyAvailable();
+
+        Key key = new Key(name("kms"), KeyArgs.builder()
+                .description("Encrypts " + componentName() + " at rest: nodes and snapshots")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(tags())
+                .build(), child());
+        new Alias(name("kms-alias"), AliasArgs.builder()
+                .name("alias/" + componentName())
+                .targetKeyId(key.keyId())
+                .build(), child());
+
+        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
+                .description("Private subnets of " + componentName())
+                .subnetIds(args.network().privateSubnetIds())
+                .tags(tags())
+                .build(), child());
+
+        // No rules inline and no egress: the only way in is the rule below, and the cache never dials out.
+        SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
+                .vpcId(args.network().vpcId())
+                // Engine-neutral: a security group's description cannot change without replacing it.
+                .description("Cache of " + componentName() + ", from the cluster only")
+                .tags(tags("sg"))
+                .build(), child());
+        new SecurityGroupIngressRule(name("redis-from-cluster"), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .referencedSecurityGroupId(args.clientSecurityGroupId())
+                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
+                .description("Redis protocol from the cluster security group")
+                .tags(tags())
+                .build(), child());
+
+        LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
+                .name("/aws/elasticache/" + componentName() + "/slow-log")
+                .retentionInDays(s.slowLogRetentionDays())
+                .tags(tags())
+                .build(), child());
+
+        // An explicit id keeps endpoint names short and readable; as ids must be unique, a replacement has to delete
+        // the old group first (acceptable for a cache, and most changes here are in-place updates anyway).
+        ReplicationGroup group = new ReplicationGroup(name("redis"), ReplicationGroupArgs.builder()
+                .replicationGroupId(Naming.fit(componentName(), MAX_REPLICATION_GROUP_ID))
+                .description("Cache of " + componentName())
+                .engine(s.engine().name().toLowerCase(Locale.ROOT))
+                .engineVersion(s.engineVersion())
+                .nodeType(s.nodeType())
+                .port(PORT)
+                .numCacheClusters(1 + s.replicas())
+                // Failover and Multi-AZ need a replica to promote.
+                .automaticFailoverEnabled(ha)
+                .multiAzEnabled(ha)
+                .subnetGroupName(subnets.name())
+                .securityGroupIds(sg.id().applyValue(List::of))
+                .atRestEncryptionEnabled(true)
+                .kmsKeyId(key.arn())
+                .transitEncryptionEnabled(true)
+                .transitEncryptionMode("required")
+                .authToken(args.authToken().output())
+                // ROTATE changes the token in place; without a strategy a new token would replace the group.
+                .authTokenUpdateStrategy("ROTATE")
+                .snapshotRetentionLimit(s.snapshotRetentionDays())
+                .snapshotWindow(s.snapshotWindow())
+                .maintenanceWindow(s.maintenanceWindow())
+                .autoMinorVersionUpgrade(true)
+                .applyImmediately(false)
+                .logDeliveryConfigurations(ReplicationGroupLogDeliveryConfigurationArgs.builder()
+                        .logType("slow-log")
+                        .logFormat("json")
+                        .destinationType("cloudwatch-logs")
+                        .destination(slowLog.name())
+                        .build())
+                .tags(tags())
+                .build(), childBuilder().deleteBeforeReplace(true).build());
+
+        this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
+                group.port().applyValue(p -> p.orElse(PORT)), sg.id());
+        registerOutputs(Map.of(
+                "primaryEndpoint", outputs.primaryEndpoint(),
+                "readerEndpoint", outputs.readerEndpoint(),
+                "port", outputs.port(),
+                "securityGroupId", outputs.securityGroupId()));
+    }
+
+    public CacheOutputs outputs() {
+        return outputs;
+    }
+}

@@ -1,0 +1,192 @@
+package io.agentplatform.database;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.rds.Instance;
+import com.pulumi.aws.rds.InstanceArgs;
+import com.pulumi.aws.rds.ParameterGroup;
+import com.pulumi.aws.rds.ParameterGroupArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
+import com.pulumi.aws.rds.outputs.InstanceMasterUserSecret;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.agentplatform.config.DatabaseSettings;
+import io.agentplatform.core.Naming;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+import io.agentplatform.core.PolicyDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** RDS PostgreSQL reachable only from the cluster. See the package documentation. */
+public final class Database extends PlatformComponent {
+    public static final String TYPE = "agent-platform:aws:Database";
+    public static final int PORT = 5432;
+    /** RDS identifiers and snapshot identifiers allow at most 63 characters. */
+    static final int MAX_IDENTIFIER = 63;
+    static final String FINAL_SNAPSHOT_SUFFIX = "-final";
+    static final String CA_CERTIFICATE = "rds-ca-rsa2048-g1";
+    static final String MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
+    /** Statements slower than this are logged, in milliseconds. */
+    static final int SLOW_STATEMENT_MS = 500;
+
+    private final DatabaseOutputs outputs;
+
+    public Database(DatabaseArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "database", platform, options);
+        DatabaseSettings s = args.settings();
+
+        // Protected stacks keep the key even when the stack is destroyed: final snapshots are unreadable without it.
+        Key key = new Key(name("kms"), KeyArgs.builder()
+                .description("Encrypts " + componentName() + ": storage, master secret, Performance Insights")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(tags())
+                .build(), childBuilder().protect(s.protect()).retainOnDelete(s.protect()).build());
+        new Alias(name("kms-alias"), AliasArgs.builder()
+                .name("alias/" + componentName())
+                .targetKeyId(key.keyId())
+                .build(), child());
+
+        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
+                .description("Isolated database subnets of " + componentName())
+                .subnetIds(args.network().databaseSubnetIds())
+                .tags(tags())
+                .build(), child());
+
+        // No rules inline and no egress: the only way in is the rule below, and RDS never dials out.
+        SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
+                .vpcId(args.network().vpcId())
+                .description("PostgreSQL of " + componentName() + ", from the cluster only")
+                .tags(tags("sg"))
+                .build(), child());
+        new SecurityGroupIngressRule(name("postgres-from-cluster"), SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .referencedSecurityGroupId(args.clientSecurityGroupId())
+                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
+                .description("PostgreSQL from the cluster security group")
+                .tags(tags())
+                .build(), child());
+
+        ParameterGroup parameters = new ParameterGroup(name("params"), ParameterGroupArgs.builder()
+                .family("postgres" + s.majorVersion())
+                .description("TLS only, connection and slow-statement logging")
+                .parameters(
+                        // pending-reboot is accepted for static and dynamic parameters alike; the group is attached at
+                        // creation, so TLS is enforced from the first boot either way.
+                        parameter("rds.force_ssl", "1", "pending-reboot"),
+                        parameter("log_min_duration_statement", String.valueOf(SLOW_STATEMENT_MS), "immediate"),
+                        parameter("log_connections", "1", "immediate"),
+                        parameter("log_disconnections", "1", "immediate"))
+                .tags(tags())
+                .build(), child());
+
+        List<Resource> instanceDependsOn = new ArrayList<>();
+        Output<String> monitoringRoleArn = null;
+        if (s.monitoringIntervalSeconds() > 0) {
+            Role role = new Role(name("monitoring-role"), RoleArgs.builder()
+                    .description("Lets RDS publish enhanced monitoring of " + componentName())
+                    .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
+                    .tags(tags())
+                    .build(), child());
+            // The instance waits for the attachment: RDS checks the role's permissions when monitoring starts.
+            instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(MONITORING_POLICY_ARN)
+                    .build(), child()));
+            monitoringRoleArn = role.arn();
+        }
+
+        // An explicit identifier keeps the endpoint name readable and makes the final snapshot name deterministic
+        // (no timestamps: the plan is identical on every run). Leaving room for the suffix keeps both within 63.
+        String identifier = Naming.fit(name("postgres"), MAX_IDENTIFIER - FINAL_SNAPSHOT_SUFFIX.length());
+        InstanceArgs.Builder instance = InstanceArgs.builder()
+                .identifier(identifier)
+                .engine("postgres")
+                .engineVersion(s.engineVersion())
+                .allowMajorVersionUpgrade(false)
+                .autoMinorVersionUpgrade(s.autoMinorVersionUpgrade())
+                .instanceClass(s.instanceClass())
+                .storageType("gp3")
+                .allocatedStorage(s.allocatedStorageGiB())
+                .maxAllocatedStorage(s.maxAllocatedStorageGiB())
+                .storageEncrypted(true)
+                .kmsKeyId(key.arn())
+                .dbName(s.databaseName())
+                .username(s.masterUsername())
+                // RDS generates the password and keeps it in Secrets Manager, encrypted with our key.
+                .manageMasterUserPassword(true)
+                .masterUserSecretKmsKeyId(key.arn())
+                .port(PORT)
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(sg.id().applyValue(List::of))
+                .publiclyAccessible(false)
+                .parameterGroupName(parameters.name())
+                .caCertIdentifier(CA_CERTIFICATE)
+                .multiAz(s.multiAz())
+                .backupRetentionPeriod(s.backupRetentionDays())
+                .backupWindow(s.backupWindow())
+                .maintenanceWindow(s.maintenanceWindow())
+                .copyTagsToSnapshot(true)
+                .enabledCloudwatchLogsExports(s.logExports())
+                .performanceInsightsEnabled(s.performanceInsights())
+                .monitoringInterval(s.monitoringIntervalSeconds())
+                .deletionProtection(s.deletionProtection())
+                .skipFinalSnapshot(s.skipFinalSnapshot())
+                // Where a final snapshot is kept, the automated backups are kept as well.
+                .deleteAutomatedBackups(s.skipFinalSnapshot())
+                // Changes wait for the maintenance window instead of restarting the database mid-day.
+                .applyImmediately(false)
+                .tags(tags());
+        if (s.performanceInsights()) {
+            instance.performanceInsightsKmsKeyId(key.arn()).performanceInsightsRetentionPeriod(7);
+        }
+        if (monitoringRoleArn != null) {
+            instance.monitoringRoleArn(monitoringRoleArn);
+        }
+        if (!s.skipFinalSnapshot()) {
+            instance.finalSnapshotIdentifier(identifier + FINAL_SNAPSHOT_SUFFIX);
+        }
+        Instance db = new Instance(name("postgres"), instance.build(),
+                childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
+
+        this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn());
+        registerOutputs(Map.of(
+                "address", outputs.address(),
+                "port", outputs.port(),
+                "databaseName", Output.of(outputs.databaseName()),
+                "masterSecretArn", outputs.masterSecretArn(),
+                "securityGroupId", outputs.securityGroupId(),
+                "kmsKeyArn", outputs.kmsKeyArn()));
+    }
+
+    public DatabaseOutputs outputs() {
+        return outputs;
+    }
+
+    private static ParameterGroupParameterArgs parameter(String name, String value, String applyMethod) {
+        return ParameterGroupParameterArgs.builder().name(name).value(value).applyMethod(applyMethod).build();
+    }
+
+    /** The ARN of the secret RDS manages for the master user; only the ARN ever leaves the component. */
+    private static String secretArn(List<InstanceMasterUserSecret> secrets) {
+        return secrets.stream().findFirst().flatMap(InstanceMasterUserSecret::secretArn)
+                .orElseThrow(() -> new IllegalStateException("RDS reported no managed master user secret"));
+    }
+}

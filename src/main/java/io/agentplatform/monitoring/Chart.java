@@ -1,0 +1,31 @@
+package io.agentplatform.monitoring;
+
+/**
+ * An exactly pinned Helm chart and the fixed name of its release.
+ *
+ * @param chart      chart name in the repository
+ * @param version    exact chart version (never a range: two deployments of one commit must install the same chart)
+ * @param repository HTTPS chart repository
+ * @param release    Helm release name; service names derive from it, so it never changes
+ */
+public record Chart(String chart, String version, String repository, String release) {
+
+    /**
+     * kube-prometheus-stack: Prometheus Operator and its CRDs, Prometheus, Alertmanager, Grafana, kube-state-metrics,
+     * node-exporter. 88.5.3 (operator v0.93.1) is the newest release in prometheus-community/helm-charts
+     * (charts/kube-prometheus-stack/Chart.yaml).
+     */
+    public static final Chart KUBE_PROMETHEUS_STACK = new Chart("kube-prometheus-stack", "88.5.3",
+            "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack");
+
+    /**
+     * Loki (OSS chart, maintained in grafana-community/helm-charts since it left grafana/helm-charts). 18.11.0
+     * ships Loki 3.7.6 (charts/loki/Chart.yaml).
+     */
+    public static final Chart LOKI = new Chart("loki", "18.11.0",
+            "https://grafana-community.github.io/helm-charts", "loki");
+
+    /** Grafana Alloy, the log shipper. Chart 1.11.1 ships Alloy v1.18.1 (grafana/alloy operations/helm/charts/alloy). */
+    public static final Chart ALLOY = new Chart("alloy", "1.11.1",
+            "https://grafana.github.io/helm-charts", "alloy");
+}

@@ -1,0 +1,331 @@
+package io.agentplatform.monitoring;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.agentplatform.config.AlertingSettings;
+import io.agentplatform.config.MonitoringSettings;
+import io.agentplatform.config.PlatformSecrets;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+import io.agentplatform.core.PolicyDocument;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The in-cluster monitoring stack. See the package documentation. */
+public final class Monitoring extends PlatformComponent {
+    public static final String TYPE = "agent-platform:k8s:Monitoring";
+    public static final String NAMESPACE = "monitoring";
+    /** Loki's service account; the IRSA role trusts exactly this one. */
+    public static final String LOKI_SERVICE_ACCOUNT = "loki";
+    /** Dashboards under {@code src/main/resources/dashboards/}, provisioned through the Grafana sidecar. */
+    static final List<String> DASHBOARDS = List.of("agent-red", "platform-overview");
+
+    private final Release kubePrometheusStack;
+    private final MonitoringOutputs outputs;
+
+    /**
+     * @param options must carry the AWS and the Kubernetes provider ({@code providers(aws, k8s)}); every child
+     *                inherits them
+     */
+    public Monitoring(MonitoringArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "monitoring", platform, options);
+        MonitoringSettings s = args.settings();
+        List<Resource> clusterReady = args.clusterReady();
+
+        Namespace namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(NAMESPACE)
+                        .labels(namespaceLabels())
+                        .build())
+                .build(), childBuilder().dependsOn(clusterReady).build());
+        // Taken from the namespace, so everything in it waits for it.
+        Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
+
+        Secret grafanaAdmin = grafanaAdminSecret(args.secrets(), ns);
+        List<Resource> kpsWaitsFor = new ArrayList<>(clusterReady);
+        kpsWaitsFor.add(grafanaAdmin);
+        alertmanagerSecret(args.alerting(), args.secrets(), ns).ifPresent(kpsWaitsFor::add);
+
+        String lokiHost = "http://" + Chart.LOKI.release() + "." + NAMESPACE + ".svc.cluster.local:3100";
+        this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(
+                KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost)),
+                900, kpsWaitsFor);
+
+        dashboards(ns, clusterReady);
+
+        // Loki and Alloy create ServiceMonitors: their CRD comes with kube-prometheus-stack.
+        List<Resource> afterCrds = new ArrayList<>(clusterReady);
+        afterCrds.add(kubePrometheusStack);
+        Output<Map<String, Object>> lokiValues = s.lokiObjectStorage()
+                ? lokiS3(args).applyValue(storage -> LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, storage))
+                : Output.of(LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, LokiValues.Storage.filesystem()));
+        Release loki = release(Chart.LOKI, ns, lokiValues, 600, afterCrds);
+
+        List<Resource> afterLoki = new ArrayList<>(afterCrds);
+        afterLoki.add(loki);
+        release(Chart.ALLOY, ns, Output.of(AlloyValues.build(lokiHost + "/loki/api/v1/push")), 600, afterLoki);
+
+        String prefix = Chart.KUBE_PROMETHEUS_STACK.release();
+        String grafanaService = prefix + "-grafana";
+        this.outputs = new MonitoringOutputs(NAMESPACE,
+                kubePrometheusStack.name().applyValue(n ->
+                        "kubectl -n " + NAMESPACE + " port-forward svc/" + grafanaService + " 3000:80 (then http://localhost:3000)"),
+                prefix + "-prometheus." + NAMESPACE + ".svc:9090",
+                prefix + "-alertmanager." + NAMESPACE + ".svc:9093");
+        registerOutputs(Map.of(
+                "namespace", Output.of(outputs.namespace()),
+                "grafanaUrl", outputs.grafanaUrl(),
+                "prometheusService", Output.of(outputs.prometheusService()),
+                "alertmanagerService", Output.of(outputs.alertmanagerService())));
+    }
+
+    public MonitoringOutputs outputs() {
+        return outputs;
+    }
+
+    /**
+     * The release that installs the Prometheus Operator CRDs: every ServiceMonitor or PrometheusRule created
+     * elsewhere (e.g. {@link AgentObservability}) must depend on it.
+     */
+    public Resource crdsReady() {
+        return kubePrometheusStack;
+    }
+
+    /**
+     * Pod Security: node-exporter needs hostNetwork, hostPID and hostPath (/proc, /sys, /) and Alloy reads
+     * /var/log/pods through hostPath; both are forbidden by the {@code baseline} level, so the namespace enforces
+     * {@code privileged}. It still warns and audits against {@code baseline}, so anything else that needs more
+     * than baseline shows up. Nothing but the monitoring stack runs here.
+     */
+    static Map<String, String> namespaceLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/part-of", "monitoring");
+        labels.put("app.kubernetes.io/managed-by", "pulumi");
+        labels.put("pod-security.kubernetes.io/enforce", "privileged");
+        labels.put("pod-security.kubernetes.io/warn", "baseline");
+        labels.put("pod-security.kubernetes.io/audit", "baseline");
+        return labels;
+    }
+
+    private Release release(Chart chart, Output<String> ns, Output<Map<String, Object>> values, int timeoutSeconds,
+                            List<Resource> dependsOn) {
+        return new Release(name(chart.release()), ReleaseArgs.builder()
+                .name(chart.release())
+                .chart(chart.chart())
+                .version(chart.version())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(chart.repository()).build())
+                .namespace(ns)
+                .createNamespace(false)
+                .values(values)
+                // A failed install or upgrade rolls back instead of leaving a half-applied release.
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(timeoutSeconds)
+                .maxHistory(10)
+                .build(), childBuilder().dependsOn(dependsOn).build());
+    }
+
+    private Secret grafanaAdminSecret(PlatformSecrets secrets, Output<String> ns) {
+        return new Secret(name("grafana-admin"), SecretArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(KubePrometheusStackValues.GRAFANA_ADMIN_SECRET)
+                        .namespace(ns)
+                        .build())
+                .type("Opaque")
+                .stringData(secrets.grafanaAdminPassword().orElseThrow().output().applyValue(password -> Map.of(
+                        KubePrometheusStackValues.GRAFANA_USER_KEY, "admin",
+                        KubePrometheusStackValues.GRAFANA_PASSWORD_KEY, password)))
+                .build(), child());
+    }
+
+    /** The receivers' credentials, one key per configured receiver; none when no receiver is configured. */
+    private java.util.Optional<Secret> alertmanagerSecret(AlertingSettings alerting, PlatformSecrets secrets,
+                                                          Output<String> ns) {
+        if (!AlertmanagerConfig.hasAnyReceiver(alerting)) {
+            return java.util.Optional.empty();
+        }
+        List<Output<Map.Entry<String, String>>> entries = new ArrayList<>();
+        if (alerting.slack()) {
+            entries.add(entry(AlertmanagerConfig.SLACK_KEY, secrets.slackWebhookUrl().orElseThrow(() ->
+                    new IllegalArgumentException("alerting.slackChannel is set but the slackWebhookUrl secret is not")).output()));
+        }
+        if (alerting.telegram()) {
+            entries.add(entry(AlertmanagerConfig.TELEGRAM_KEY, secrets.telegramBotToken().orElseThrow(() ->
+                    new IllegalArgumentException("alerting.telegramChatId is set but the telegramBotToken secret is not")).output()));
+        }
+        if (alerting.pagerduty()) {
+            entries.add(entry(AlertmanagerConfig.PAGERDUTY_KEY, secrets.pagerdutyRoutingKey().orElseThrow(() ->
+                    new IllegalArgumentException("alerting.pagerduty is on but the pagerdutyRoutingKey secret is not")).output()));
+        }
+        Output<Map<String, String>> data = Output.all(entries).applyValue(list -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            list.forEach(e -> m.put(e.getKey(), e.getValue()));
+            return m;
+        });
+        return java.util.Optional.of(new Secret(name("alertmanager-receivers"), SecretArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(AlertmanagerConfig.SECRET_NAME)
+                        .namespace(ns)
+                        .build())
+                .type("Opaque")
+                .stringData(data.asSecret())
+                .build(), child()));
+    }
+
+    private static Output<Map.Entry<String, String>> entry(String key, Output<String> value) {
+        return value.applyValue(v -> Map.entry(key, v));
+    }
+
+    /** One ConfigMap per dashboard file, labelled for the Grafana dashboard sidecar. */
+    private void dashboards(Output<String> ns, List<Resource> clusterReady) {
+        for (String dashboard : DASHBOARDS) {
+            new ConfigMap(name("dashboard-" + dashboard), ConfigMapArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name("dashboard-" + dashboard)
+                            .namespace(ns)
+                            .labels(Map.of("grafana_dashboard", "1"))
+                            .annotations(Map.of("grafana_folder", "Agent platform"))
+                            .build())
+                    .data(Map.of(dashboard + ".json", ClasspathFiles.text("dashboards/" + dashboard + ".json")))
+                    .build(), childBuilder().dependsOn(clusterReady).build());
+        }
+    }
+
+    /**
+     * Loki's bucket (private, encrypted, versioned, with a lifecycle for what versioning keeps) and the IRSA role
+     * its service account assumes to use it. Deletion of old logs is the compactor's job (retention); the
+     * lifecycle removes the versions the compactor's deletes leave behind.
+     */
+    private Output<LokiValues.Storage> lokiS3(MonitoringArgs args) {
+        IrsaIssuer irsa = args.irsa().orElseThrow();
+        CustomResourceOptions opts = child();
+        BucketV2 bucket = new BucketV2(name("loki-chunks"), BucketV2Args.builder()
+                .forceDestroy(false)
+                .tags(tags("loki-chunks"))
+                .build(), opts);
+        new BucketPublicAccessBlock(name("loki-chunks-public-access"), BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), opts);
+        new BucketServerSideEncryptionConfigurationV2(name("loki-chunks-encryption"),
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                                .sseAlgorithm("AES256")
+                                                .build())
+                                .build())
+                        .build(), opts);
+        BucketVersioningV2 versioning = new BucketVersioningV2(name("loki-chunks-versioning"), BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), opts);
+        new BucketLifecycleConfigurationV2(name("loki-chunks-lifecycle"), BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("expire-deleted-versions")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                        .noncurrentDays(7).build())
+                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                        .expiredObjectDeleteMarker(true).build())
+                                .build(),
+                        BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("abort-incomplete-uploads")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                                .abortIncompleteMultipartUpload(
+                                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                                .daysAfterInitiation(1).build())
+                                .build())
+                .build(), childBuilder().dependsOn(versioning).build());
+        new BucketPolicy(name("loki-chunks-tls-only"), BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(bucket.arn().applyValue(arn -> tlsOnlyPolicy(arn)))
+                .build(), opts);
+
+        Role role = new Role(name("loki-irsa"), RoleArgs.builder()
+                .description("Loki (" + NAMESPACE + "/" + LOKI_SERVICE_ACCOUNT + ") reads and writes its chunk bucket")
+                .assumeRolePolicy(PolicyDocument.create()
+                        .trustServiceAccount(irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), NAMESPACE, LOKI_SERVICE_ACCOUNT)
+                        .toJson())
+                .tags(tags("loki-irsa"))
+                .build(), opts);
+        new RolePolicy(name("loki-s3"), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.create()
+                        .allow(List.of("s3:ListBucket"), bucket.arn().applyValue(List::of))
+                        .allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                                bucket.arn().applyValue(arn -> List.of(arn + "/*")))
+                        .toJson())
+                .build(), opts);
+
+        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(),
+                InvokeOptions.builder().parent(this).build()).applyValue(r -> r.name());
+        return Output.tuple(bucket.bucket(), region, role.arn())
+                .applyValue(t -> LokiValues.Storage.s3(t.t1, t.t2, t.t3));
+    }
+
+    private static String tlsOnlyPolicy(String bucketArn) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                    "Version", "2012-10-17",
+                    "Statement", List.of(Map.of(
+                            "Sid", "DenyInsecureTransport",
+                            "Effect", "Deny",
+                            "Principal", "*",
+                            "Action", "s3:*",
+                            "Resource", List.of(bucketArn, bucketArn + "/*"),
+                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.agentplatform.monitoring;
+
+import com.pulumi.resources.Resource;
+import io.agentplatform.config.AlertingSettings;
+import io.agentplatform.config.MonitoringSettings;
+import io.agentplatform.config.PlatformSecrets;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link Monitoring}.
+ *
+ * @param settings         retention, sizes and replicas of Prometheus, Alertmanager, Grafana and Loki
+ * @param alerting         which Alertmanager receivers exist; an unconfigured one is left out
+ * @param secrets          the Grafana admin password (required) and the receivers' credentials
+ * @param storageClassName the gp3 storage class of every persistent volume
+ * @param irsa             the cluster's OIDC provider; required when {@code settings.lokiObjectStorage()}
+ * @param clusterReady     what must exist before anything is installed (node groups, the storage class)
+ */
+public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alerting, PlatformSecrets secrets,
+                             String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> clusterReady) {
+
+    public MonitoringArgs {
+        if (settings.lokiObjectStorage() && irsa.isEmpty()) {
+            throw new IllegalArgumentException("monitoring.lokiObjectStorage needs the cluster's OIDC provider (irsa) "
+                    + "so Loki can reach its bucket through an IAM role");
+        }
+        if (secrets.grafanaAdminPassword().isEmpty()) {
+            throw new IllegalArgumentException("the Grafana admin password secret is required");
+        }
+        clusterReady = List.copyOf(clusterReady);
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * The in-cluster monitoring stack, in namespace {@code monitoring}, installed as Helm releases through the
+ * Kubernetes provider the component is given:
+ * <ul>
+ *   <li><b>kube-prometheus-stack</b> ({@link io.agentplatform.monitoring.Chart#KUBE_PROMETHEUS_STACK}): the Prometheus
+ *       Operator and its CRDs, Prometheus (retention, size cap, gp3 volume, replicas from config), Alertmanager
+ *       (routing by severity, receivers reading credentials from a mounted Secret), Grafana (admin login from a
+ *       Secret, Prometheus and Loki datasources with uids {@code prometheus} and {@code loki}, dashboards from
+ *       {@code src/main/resources/dashboards} as sidecar ConfigMaps), kube-state-metrics and node-exporter. Scrape
+ *       jobs for the control-plane parts EKS does not expose are off. Prometheus selects ServiceMonitors and
+ *       PrometheusRules of every namespace, with or without the release label.</li>
+ *   <li><b>Loki</b> ({@link io.agentplatform.monitoring.Chart#LOKI}), monolithic: chunks in an S3 bucket through an
+ *       IRSA role (staging, production) or on the persistent volume (dev); retention enforced by the compactor.</li>
+ *   <li><b>Alloy</b> ({@link io.agentplatform.monitoring.Chart#ALLOY}) as a DaemonSet shipping every pod's logs to Loki
+ *       with {@code namespace}, {@code pod} and {@code container} labels.</li>
+ * </ul>
+ * Order: the namespace and every release wait for {@code clusterReady}; anything that creates a Prometheus Operator
+ * custom resource (Loki, Alloy, {@link io.agentplatform.monitoring.AgentObservability}) waits for
+ * kube-prometheus-stack, which installs the CRDs. Helm installs CRDs only on the first install: when upgrading
+ * kube-prometheus-stack across operator versions, apply the new CRDs first (see the chart's upgrade notes).
+ *
+ * <p>The namespace enforces Pod Security {@code privileged} because node-exporter (hostNetwork, hostPID, hostPath)
+ * and Alloy (hostPath /var/log) need it; it warns and audits at {@code baseline}.
+ *
+ * <p>Grafana with more than one replica keeps per-replica SQLite state: fine for provisioned dashboards and
+ * datasources, not for dashboards edited in the UI (dashboards are files in this repository anyway).
+ */
+package io.agentplatform.monitoring;

@@ -1,0 +1,171 @@
+package io.agentplatform.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.StackPlans;
+import io.agentplatform.config.CacheSettings;
+import io.agentplatform.database.DataServicesPlans;
+import io.agentplatform.plan.Plan;
+import io.agentplatform.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Locale;
+
+import static io.agentplatform.database.DataServicesPlans.single;
+import static io.agentplatform.database.DataServicesPlans.strings;
+import static io.agentplatform.database.DataServicesPlans.underComponent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Valkey/Redis cache of every committed stack, read from its offline plan. */
+class CachePlanTest {
+    static final String COMPONENT = "agent-platform:aws:Cache";
+    static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+    static final String KEY = "aws:kms/key:Key";
+    static final String SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+    static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    static final String SUBNET_GROUP = "aws:elasticache/subnetGroup:SubnetGroup";
+    static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+    private static List<PlannedResource> cache(String stack) {
+        return underComponent(DataServicesPlans.of(stack), COMPONENT);
+    }
+
+    private static PlannedResource group(String stack) {
+        return single(cache(stack), GROUP);
+    }
+
+    private static CacheSettings settings(String stack) {
+        return StackPlans.config(stack).requireAws().cache();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void dataIsEncryptedAtRestWithTheCachesOwnRotatingKeyAndInTransit(String stack) {
+        PlannedResource group = group(stack);
+        PlannedResource key = single(cache(stack), KEY);
+        assertTrue(group.input("atRestEncryptionEnabled").asBoolean());
+        assertTrue(group.input("kmsKeyId").asText().startsWith("arn:aws:kms:"), "a customer-managed key");
+        assertTrue(group.dependsOn(key.urn()), "the key is the cache's own");
+        assertTrue(key.input("enableKeyRotation").asBoolean());
+        assertTrue(group.input("transitEncryptionEnabled").asBoolean(), "TLS between clients and nodes");
+        assertEquals("required", group.input("transitEncryptionMode").asText(), "plain-text connections are refused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theAuthTokenIsASecretAndRotatesInPlace(String stack) {
+        PlannedResource group = group(stack);
+        assertEquals(Plan.SECRET, group.input("authToken").asText());
+        assertEquals("ROTATE", group.input("authTokenUpdateStrategy").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void onlyTheClusterSecurityGroupMayConnectOnPort6379(String stack) {
+        Plan plan = DataServicesPlans.of(stack);
+        String cacheSg = plan.output("redisSecurityGroupId").asText();
+        PlannedResource sg = single(cache(stack), SECURITY_GROUP);
+        assertEquals(List.of(cacheSg), strings(group(stack).input("securityGroupIds")));
+        assertTrue(sg.input("ingress").isMissingNode() || sg.input("ingress").isEmpty(), "no inline ingress rules");
+
+        List<PlannedResource> rules = plan.ofType(INGRESS).stream()
+                .filter(r -> r.input("securityGroupId").asText().equals(cacheSg)).toList();
+        assertEquals(1, rules.size(), "exactly one way in");
+        PlannedResource rule = rules.get(0);
+        assertEquals(plan.output("clientSecurityGroupId").asText(), rule.input("referencedSecurityGroupId").asText());
+        assertEquals("tcp", rule.input("ipProtocol").asText());
+        assertEquals(6379, rule.input("fromPort").asInt());
+        assertEquals(6379, rule.input("toPort").asInt());
+        for (String cidr : List.of("cidrIpv4", "cidrIpv6", "prefixListId")) {
+            assertTrue(rule.input(cidr).isMissingNode(), "the rule must not open " + cidr);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theNodesLiveInThePrivateSubnets(String stack) {
+        Plan plan = DataServicesPlans.of(stack);
+        PlannedResource subnets = single(cache(stack), SUBNET_GROUP);
+        assertEquals(strings(plan.output("privateSubnetIds")), strings(subnets.input("subnetIds")));
+        assertTrue(group(stack).dependsOn(subnets.urn()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void valuableStacksHaveAReplicaInAnotherZoneWithFailoverAndSnapshots(String stack) {
+        PlannedResource group = group(stack);
+        assertTrue(group.input("numCacheClusters").asInt() >= 2, "a primary and at least one replica");
+        assertTrue(group.input("multiAzEnabled").asBoolean());
+        assertTrue(group.input("automaticFailoverEnabled").asBoolean());
+        assertTrue(group.input("snapshotRetentionLimit").asInt() > 0, "daily snapshots are kept");
+    }
+
+    @Test
+    void devIsASingleNode() {
+        PlannedResource group = group("dev");
+        assertEquals(1, group.input("numCacheClusters").asInt());
+        assertFalse(group.input("multiAzEnabled").asBoolean());
+        assertFalse(group.input("automaticFailoverEnabled").asBoolean());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void nodeCountFollowsTheConfiguredReplicas(String stack) {
+        assertEquals(1 + settings(stack).replicas(), group(stack).input("numCacheClusters").asInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theSlowLogIsDeliveredToCloudWatchAsJson(String stack) {
+        PlannedResource logGroup = single(cache(stack), LOG_GROUP);
+        assertEquals(settings(stack).slowLogRetentionDays(), logGroup.input("retentionInDays").asInt());
+        JsonNode deliveries = group(stack).input("logDeliveryConfigurations");
+        assertEquals(1, deliveries.size());
+        JsonNode slowLog = deliveries.get(0);
+        assertEquals("slow-log", slowLog.path("logType").asText());
+        assertEquals("json", slowLog.path("logFormat").asText());
+        assertEquals("cloudwatch-logs", slowLog.path("destinationType").asText());
+        assertEquals(logGroup.input("name").asText(), slowLog.path("destination").asText());
+        assertTrue(group(stack).dependsOn(logGroup.urn()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theEngineIsPinnedAndChangesWaitForTheMaintenanceWindow(String stack) {
+        PlannedResource group = group(stack);
+        CacheSettings s = settings(stack);
+        assertEquals(s.engine().name().toLowerCase(Locale.ROOT), group.input("engine").asText());
+        assertEquals(s.engineVersion(), group.input("engineVersion").asText());
+        assertEquals(s.nodeType(), group.input("nodeType").asText());
+        assertFalse(group.input("applyImmediately").asBoolean());
+        assertTrue(group.input("autoMinorVersionUpgrade").isBoolean());
+        assertEquals(s.snapshotRetentionDays(), group.input("snapshotRetentionLimit").asInt());
+        assertEquals(s.snapshotWindow(), group.input("snapshotWindow").asText());
+        assertEquals(s.maintenanceWindow(), group.input("maintenanceWindow").asText());
+        assertFalse(group.input("description").asText().isBlank(), "ElastiCache requires a description");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theReplicationGroupIdFitsElastiCacheLimits(String stack) {
+        String id = group(stack).input("replicationGroupId").asText();
+        assertTrue(id.length() <= 40, id + " is longer than 40 characters");
+        assertTrue(id.matches("[a-z][a-z0-9-]*") && !id.contains("--") && !id.endsWith("-"), id);
+        assertTrue(id.contains(stack), "the id names its stack: " + id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void outputsLookLikeWhatElastiCacheHandsBack(String stack) {
+        Plan plan = DataServicesPlans.of(stack);
+        assertTrue(plan.output("redisPrimaryEndpoint").asText().matches("master\\.[a-z0-9-]+\\.[a-z0-9]+\\.euw1\\.cache\\.amazonaws\\.com"),
+                plan.output("redisPrimaryEndpoint").asText());
+        assertTrue(plan.output("redisReaderEndpoint").asText().matches("replica\\.[a-z0-9-]+\\.[a-z0-9]+\\.euw1\\.cache\\.amazonaws\\.com"),
+                plan.output("redisReaderEndpoint").asText());
+        assertEquals(6379, plan.output("redisPort").asInt());
+    }
+}

@@ -1,0 +1,239 @@
+package io.agentplatform.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.config.MonitoringSettings;
+import io.agentplatform.plan.Plan;
+import io.agentplatform.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The monitoring stack as the offline plan of each committed stack shows it. */
+class MonitoringStackTest {
+
+    private static JsonNode values(Plan plan, String release) {
+        return MonitoringPlans.release(plan, release).input("values");
+    }
+
+    private static JsonNode kps(String stack) {
+        return values(MonitoringPlans.of(stack), "kube-prometheus-stack");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void chartsArePinnedToExactVersionsFromTheirHttpsRepositories(String stack) {
+        Plan plan = MonitoringPlans.of(stack);
+        Map<String, String> expectedRepos = Map.of(
+                "kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts",
+                "loki", "https://grafana-community.github.io/helm-charts",
+                "alloy", "https://grafana.github.io/helm-charts");
+        List<PlannedResource> releases = plan.ofType(MonitoringPlans.RELEASE);
+        assertEquals(3, releases.size());
+        for (var e : expectedRepos.entrySet()) {
+            PlannedResource r = MonitoringPlans.release(plan, e.getKey());
+            assertEquals(e.getKey(), r.input("chart").asText(), "release name is the chart name, fixed");
+            assertTrue(r.input("version").asText().matches("\\d+\\.\\d+\\.\\d+"), "exact semver: " + r.input("version"));
+            assertEquals(e.getValue(), r.input("repositoryOpts.repo").asText());
+            assertEquals("monitoring", r.input("namespace").asText());
+            assertTrue(r.input("atomic").asBoolean(), "a failed upgrade rolls back");
+            assertTrue(r.input("timeout").asInt() >= 300, "enough time for the pods to become ready");
+        }
+        assertTrue(MonitoringPlans.release(plan, "kube-prometheus-stack").input("version").asText().startsWith("88."),
+                "kube-prometheus-stack 88.x is the current major");
+    }
+
+    @Test
+    void prometheusRetentionSizeAndVolumeFollowEachEnvironment() {
+        Set<String> retentions = new HashSet<>();
+        for (String stack : List.of("dev", "staging", "production")) {
+            MonitoringSettings s = MonitoringPlans.config(stack).monitoring();
+            JsonNode spec = kps(stack).path("prometheus").path("prometheusSpec");
+            assertEquals(s.prometheusRetention(), spec.path("retention").asText(), stack);
+            assertEquals(s.prometheusRetentionSize(), spec.path("retentionSize").asText(), stack);
+            assertEquals(s.prometheusReplicas(), spec.path("replicas").asInt(), stack);
+            JsonNode pvc = spec.path("storageSpec").path("volumeClaimTemplate").path("spec");
+            assertEquals(s.prometheusVolumeGiB() + "Gi", pvc.path("resources").path("requests").path("storage").asText());
+            assertEquals(MonitoringPlans.STORAGE_CLASS, pvc.path("storageClassName").asText());
+            JsonNode am = kps(stack).path("alertmanager").path("alertmanagerSpec");
+            assertEquals(s.alertmanagerReplicas(), am.path("replicas").asInt(), stack);
+            assertEquals(s.alertmanagerVolumeGiB() + "Gi",
+                    am.path("storage").path("volumeClaimTemplate").path("spec").path("resources").path("requests").path("storage").asText());
+            assertEquals(s.grafanaReplicas(), kps(stack).path("grafana").path("replicas").asInt(), stack);
+            retentions.add(spec.path("retention").asText() + "/" + spec.path("retentionSize").asText());
+        }
+        assertEquals(3, retentions.size(), "each environment keeps a different amount of history");
+        assertEquals("30d", kps("production").path("prometheus").path("prometheusSpec").path("retention").asText());
+    }
+
+    @Test
+    void productionSurvivesTheLossOfANode() {
+        JsonNode v = kps("production");
+        assertTrue(v.path("prometheus").path("prometheusSpec").path("replicas").asInt() >= 2);
+        assertTrue(v.path("alertmanager").path("alertmanagerSpec").path("replicas").asInt() >= 2);
+        assertEquals("hard", v.path("prometheus").path("prometheusSpec").path("podAntiAffinity").asText(),
+                "replicas on different nodes");
+        assertEquals("hard", v.path("alertmanager").path("alertmanagerSpec").path("podAntiAffinity").asText());
+        assertTrue(v.path("prometheus").path("podDisruptionBudget").path("enabled").asBoolean());
+        assertTrue(v.path("alertmanager").path("podDisruptionBudget").path("enabled").asBoolean());
+    }
+
+    @Test
+    void controlPlaneJobsThatEksDoesNotExposeAreOff() {
+        JsonNode v = kps("staging");
+        for (String part : List.of("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy")) {
+            assertFalse(v.path(part).path("enabled").asBoolean(true), part + " is not scrapeable on EKS");
+        }
+        assertFalse(v.path("defaultRules").path("rules").path("etcd").asBoolean(true));
+    }
+
+    @Test
+    void prometheusSelectsMonitorsAndRulesWithoutTheReleaseLabel() {
+        JsonNode spec = kps("dev").path("prometheus").path("prometheusSpec");
+        for (String key : List.of("serviceMonitorSelectorNilUsesHelmValues", "ruleSelectorNilUsesHelmValues",
+                "podMonitorSelectorNilUsesHelmValues")) {
+            assertTrue(spec.has(key), key);
+            assertFalse(spec.path(key).asBoolean(true), key);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void noCredentialAppearsInThePlan(String stack) {
+        Plan plan = MonitoringPlans.of(stack);
+        String json = plan.toJsonText();
+        assertFalse(json.contains("offline-plan-placeholder-for-"), "a secret's text leaked into the plan");
+        JsonNode grafana = kps(stack).path("grafana");
+        assertFalse(grafana.has("adminPassword"));
+        assertEquals("grafana-admin", grafana.path("admin").path("existingSecret").asText());
+        PlannedResource secret = plan.matching(r -> r.type().equals("kubernetes:core/v1:Secret")
+                && r.input("metadata.name").asText().equals("grafana-admin")).get(0);
+        assertEquals(Plan.SECRET, secret.input("stringData").asText(), "the password reaches the Secret only as a Pulumi secret");
+
+        JsonNode config = kps(stack).path("alertmanager").path("config");
+        List<String> credentialFields = new ArrayList<>();
+        config.path("receivers").forEach(r -> r.fields().forEachRemaining(f -> {
+            if (f.getValue().isArray()) {
+                f.getValue().forEach(c -> c.fieldNames().forEachRemaining(credentialFields::add));
+            }
+        }));
+        for (String plain : List.of("api_url", "bot_token", "routing_key", "service_key")) {
+            assertFalse(credentialFields.contains(plain), plain + " must be read from a file");
+        }
+    }
+
+    private static Map<String, JsonNode> receivers(String stack) {
+        Map<String, JsonNode> byName = new java.util.TreeMap<>();
+        kps(stack).path("alertmanager").path("config").path("receivers").forEach(r -> byName.put(r.path("name").asText(), r));
+        return byName;
+    }
+
+    @Test
+    void devPostsToSlackOnlyAndPagesNobody() {
+        Map<String, JsonNode> receivers = receivers("dev");
+        assertEquals(Set.of("null", "chat"), receivers.keySet());
+        JsonNode chat = receivers.get("chat");
+        assertFalse(chat.has("telegram_configs"));
+        assertFalse(kps("dev").toString().contains("pagerduty"));
+        assertEquals("/etc/alertmanager/secrets/alertmanager-receivers/slack-webhook-url",
+                chat.path("slack_configs").path(0).path("api_url_file").asText());
+        assertEquals("#agent-platform-dev", chat.path("slack_configs").path(0).path("channel").asText());
+        assertEquals(List.of("alertmanager-receivers"),
+                List.of(kps("dev").path("alertmanager").path("alertmanagerSpec").path("secrets").path(0).asText()));
+    }
+
+    @Test
+    void productionPagesOnCriticalAndPostsCriticalAndWarningToChat() {
+        Map<String, JsonNode> receivers = receivers("production");
+        assertEquals(Set.of("null", "chat", "pager"), receivers.keySet());
+        String dir = "/etc/alertmanager/secrets/alertmanager-receivers/";
+        assertTrue(receivers.get("pager").path("pagerduty_configs").path(0).path("routing_key_file").asText().startsWith(dir));
+        assertTrue(receivers.get("chat").path("telegram_configs").path(0).path("bot_token_file").asText().startsWith(dir));
+        assertEquals(-1001234567890L, receivers.get("chat").path("telegram_configs").path(0).path("chat_id").asLong());
+        assertTrue(receivers.get("chat").path("slack_configs").path(0).path("api_url_file").asText().startsWith(dir));
+
+        JsonNode route = kps("production").path("alertmanager").path("config").path("route");
+        assertEquals("null", route.path("receiver").asText(), "nothing unrouted is notified");
+        Set<String> groupBy = new TreeSet<>();
+        route.path("group_by").forEach(g -> groupBy.add(g.asText()));
+        assertTrue(groupBy.containsAll(Set.of("alertname", "namespace", "severity")));
+        List<String> order = new ArrayList<>();
+        route.path("routes").forEach(r -> order.add(r.path("matchers").path(0).asText() + " -> " + r.path("receiver").asText()
+                + (r.path("continue").asBoolean() ? " (continue)" : "")));
+        assertEquals(List.of(
+                "alertname = \"Watchdog\" -> null",
+                "alertname = \"InfoInhibitor\" -> null",
+                "severity = \"critical\" -> pager (continue)",
+                "severity =~ \"critical|warning\" -> chat"), order);
+
+        JsonNode inhibit = kps("production").path("alertmanager").path("config").path("inhibit_rules").path(0);
+        assertEquals("severity = \"critical\"", inhibit.path("source_matchers").path(0).asText());
+        assertTrue(inhibit.path("target_matchers").path(0).asText().contains("warning"));
+        assertEquals("[\"alertname\",\"namespace\"]", inhibit.path("equal").toString());
+    }
+
+    @Test
+    void stagingWithoutPagerdutyStillPostsCriticalAlertsToChat() {
+        assertEquals(Set.of("null", "chat"), receivers("staging").keySet());
+        JsonNode routes = kps("staging").path("alertmanager").path("config").path("route").path("routes");
+        boolean criticalToChat = false;
+        for (JsonNode r : routes) {
+            criticalToChat |= r.path("receiver").asText().equals("chat") && r.path("matchers").path(0).asText().contains("critical");
+        }
+        assertTrue(criticalToChat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void everythingWaitsForTheClusterAndCustomResourcesWaitForTheirCrds(String stack) {
+        Plan plan = MonitoringPlans.of(stack);
+        String clusterReady = MonitoringPlans.clusterReady(plan).urn();
+        String kpsUrn = MonitoringPlans.release(plan, "kube-prometheus-stack").urn();
+        for (PlannedResource r : plan.ofType(MonitoringPlans.RELEASE)) {
+            assertTrue(r.dependsOn(clusterReady), r.name() + " waits for the cluster");
+        }
+        assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
+                .dependsOn(clusterReady));
+        assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
+        assertTrue(MonitoringPlans.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
+        List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringPlans.SERVICE_MONITOR));
+        crs.addAll(plan.ofType(MonitoringPlans.PROMETHEUS_RULE));
+        assertEquals(2, crs.size());
+        for (PlannedResource cr : crs) {
+            assertTrue(cr.dependsOn(kpsUrn), cr.name() + " must wait for kube-prometheus-stack (CRDs)");
+        }
+        for (PlannedResource r : plan.matching(r -> r.type().startsWith("kubernetes:") && r.custom()
+                && !r.type().startsWith("pulumi:") && !r.name().equals(MonitoringPlans.CLUSTER_READY_NAME))) {
+            assertTrue(r.provider() != null && r.provider().endsWith("::k8s"), r.name() + " uses the explicit provider");
+        }
+    }
+
+    @Test
+    void theNamespaceAllowsWhatNodeExporterAndAlloyNeed() {
+        JsonNode labels = MonitoringPlans.of("dev").named("kubernetes:core/v1:Namespace",
+                "agent-platform-dev-monitoring-namespace").input("metadata.labels");
+        assertEquals("monitoring", MonitoringPlans.of("dev").named("kubernetes:core/v1:Namespace",
+                "agent-platform-dev-monitoring-namespace").input("metadata.name").asText());
+        assertEquals("privileged", labels.path("pod-security.kubernetes.io/enforce").asText());
+        assertEquals("baseline", labels.path("pod-security.kubernetes.io/warn").asText());
+    }
+
+    @Test
+    void stackOutputsNameTheServices() {
+        Plan plan = MonitoringPlans.of("staging");
+        assertEquals("monitoring", plan.output("monitoringNamespace").asText());
+        assertTrue(plan.output("grafanaUrl").asText().startsWith("kubectl -n monitoring port-forward svc/"));
+        assertTrue(plan.output("prometheusService").asText().matches("[a-z0-9-]+\\.monitoring\\.svc:9090"));
+        assertTrue(plan.output("alertmanagerService").asText().matches("[a-z0-9-]+\\.monitoring\\.svc:9093"));
+    }
+}
