@@ -18,6 +18,9 @@ for stack in dev staging production; do
   echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
 done
 
+step "Agent service (app/): API, migrations, idempotency, rate limits, outages against real PostgreSQL and Redis"
+./mvnw -B -ntp -f app/pom.xml verify
+
 step "Policy pack: fixture tests, then every committed stack's plan (fails on any mandatory violation)"
 npm --prefix policies ci --no-audit --no-fund
 npm --prefix policies test

@@ -1,5 +1,6 @@
 package io.agentplatform.cache;
 
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -9,6 +10,8 @@ import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.elasticache.SubnetGroupArgs;
 import com.pulumi.aws.elasticache.inputs.ReplicationGroupLogDeliveryConfigurationArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -16,8 +19,10 @@ import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.agentplatform.config.CacheSettings;
+import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
@@ -40,10 +45,19 @@ public final class Cache extends PlatformComponent {
         CacheSettings s = args.settings();
         boolean ha = s.highlyAvailable();
 
+        String slowLogName = "/aws/elasticache/" + componentName() + "/slow-log";
+        // Account and region of the provider in use, for the key policy.
+        InvokeOptions lookup = InvokeOptions.builder().parent(this).build();
+        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, lookup)
+                .applyValue(id -> id.accountId());
+        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.Empty, lookup).applyValue(r -> r.name());
+
+        // One key for nodes, snapshots and the slow log; CloudWatch Logs may use it only for that log group.
         Key key = new Key(name("kms"), KeyArgs.builder()
-                .description("Encrypts " + componentName() + " at rest: nodes and snapshots")
+                .description("Encrypts " + componentName() + " at rest: nodes, snapshots and slow log")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
+                .policy(region.apply(r -> KeyPolicies.forLogGroup(accountId, r, slowLogName)))
                 .tags(tags())
                 .build(), child());
         new Alias(name("kms-alias"), AliasArgs.builder()
@@ -73,8 +87,9 @@ public final class Cache extends PlatformComponent {
                 .build(), child());
 
         LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
-                .name("/aws/elasticache/" + componentName() + "/slow-log")
+                .name(slowLogName)
                 .retentionInDays(s.slowLogRetentionDays())
+                .kmsKeyId(key.arn())
                 .tags(tags())
                 .build(), child());
 

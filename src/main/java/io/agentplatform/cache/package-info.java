@@ -5,7 +5,8 @@
  * <p>Engine: Valkey by default. It is the open-source, wire-compatible fork of Redis that AWS prices below Redis
  * OSS, so clients (the agent's rate limiter and answer cache) need no change; {@code redis} stays selectable.
  *
- * <p>What it builds: a customer-managed KMS key (rotated) with an alias for encryption at rest; a subnet group on
+ * <p>What it builds: a customer-managed KMS key (rotated) with an alias, encrypting the nodes, the snapshots and the
+ * slow log (its policy lets CloudWatch Logs use it for that one log group only); a subnet group on
  * the <em>private</em> subnets; a security group with one ingress rule that references the client security group
  * (never a CIDR) and no egress; a CloudWatch log group receiving the slow log as JSON; the replication group with
  * a primary plus {@code replicas} read replicas, and Multi-AZ with automatic failover whenever there is a replica.

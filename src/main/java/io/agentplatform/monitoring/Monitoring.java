@@ -41,6 +41,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.agentplatform.cluster.IrsaIssuer;
 import io.agentplatform.config.AlertingSettings;
 import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.config.PlatformSecrets;

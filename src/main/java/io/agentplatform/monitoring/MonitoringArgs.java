@@ -1,6 +1,7 @@
 package io.agentplatform.monitoring;
 
 import com.pulumi.resources.Resource;
+import io.agentplatform.cluster.IrsaIssuer;
 import io.agentplatform.config.AlertingSettings;
 import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.config.PlatformSecrets;

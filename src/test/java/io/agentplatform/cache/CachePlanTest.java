@@ -1,6 +1,7 @@
 package io.agentplatform.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentplatform.StackPlans;
 import io.agentplatform.config.CacheSettings;
 import io.agentplatform.database.DataServicesPlans;
@@ -18,6 +19,7 @@ import static io.agentplatform.database.DataServicesPlans.strings;
 import static io.agentplatform.database.DataServicesPlans.underComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Valkey/Redis cache of every committed stack, read from its offline plan. */
@@ -131,6 +133,27 @@ class CachePlanTest {
         assertEquals("cloudwatch-logs", slowLog.path("destinationType").asText());
         assertEquals(logGroup.input("name").asText(), slowLog.path("destination").asText());
         assertTrue(group(stack).dependsOn(logGroup.urn()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theSlowLogIsEncryptedWithTheCacheKeyWhichLogsMayUseForThatGroupOnly(String stack) throws Exception {
+        PlannedResource logGroup = single(cache(stack), LOG_GROUP);
+        PlannedResource key = single(cache(stack), KEY);
+        assertEquals(group(stack).input("kmsKeyId").asText(), logGroup.input("kmsKeyId").asText());
+        assertTrue(logGroup.dependsOn(key.urn()));
+
+        JsonNode statements = new ObjectMapper().readTree(key.input("policy").asText()).path("Statement");
+        JsonNode logs = null;
+        for (JsonNode st : statements) {
+            if (st.path("Principal").path("Service").asText().equals("logs.eu-west-1.amazonaws.com")) {
+                logs = st;
+            }
+        }
+        assertNotNull(logs, "CloudWatch Logs in the stack's region may use the key");
+        String logGroupArn = "arn:aws:logs:eu-west-1:123456789012:log-group:" + logGroup.input("name").asText();
+        assertTrue(logs.path("Condition").toString().contains("\"" + logGroupArn + "\""),
+                "only for the slow-log group: " + logs.path("Condition"));
     }
 
     @ParameterizedTest

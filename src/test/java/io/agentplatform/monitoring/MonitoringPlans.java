@@ -10,6 +10,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.agentplatform.StackPlans;
+import io.agentplatform.cluster.IrsaIssuer;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;

@@ -1,0 +1,4 @@
+package io.agentplatform.agentservice.model;
+
+public record ModelRequest(String systemPrompt, String userPrompt) {
+}

@@ -1,0 +1,55 @@
+package io.agentplatform.agentservice.task;
+
+import io.agentplatform.agentservice.model.LanguageModel;
+import io.agentplatform.agentservice.model.ModelRequest;
+import io.agentplatform.agentservice.redis.AnswerCache;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The agent: answers a prompt from the cache when it can, otherwise asks the model and caches the answer. */
+@Component
+public class Agent {
+
+    static final String SYSTEM_PROMPT = "You are a concise, helpful assistant. Answer the user's request directly.";
+
+    private final LanguageModel model;
+    private final AnswerCache cache;
+
+    public Agent(LanguageModel model, AnswerCache cache) {
+        this.model = model;
+        this.cache = cache;
+    }
+
+    public record Result(String answer, boolean cached, long modelMillis) {
+    }
+
+    public String modelName() {
+        return model.name();
+    }
+
+    /** Throws {@link io.agentplatform.agentservice.model.ModelException} when the model fails. */
+    public Result answer(String prompt) {
+        String key = sha256(model.name() + "\n" + SYSTEM_PROMPT + "\n" + prompt);
+        Optional<String> cached = cache.find(key);
+        if (cached.isPresent()) {
+            return new Result(cached.get(), true, 0);
+        }
+        long start = System.nanoTime();
+        String answer = model.complete(new ModelRequest(SYSTEM_PROMPT, prompt)).text();
+        long modelMillis = (System.nanoTime() - start) / 1_000_000;
+        cache.store(key, answer);
+        return new Result(answer, false, modelMillis);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

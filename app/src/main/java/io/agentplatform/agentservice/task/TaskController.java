@@ -1,0 +1,103 @@
+package io.agentplatform.agentservice.task;
+
+import io.agentplatform.agentservice.config.ServiceConfig;
+import io.agentplatform.agentservice.web.ApiException;
+import io.agentplatform.agentservice.web.ClientIds;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/v1/tasks")
+public class TaskController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern ACCEPTED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final TaskService service;
+    private final JsonMapper json;
+    private final int maxBodyBytes;
+    private final int maxPromptChars;
+
+    public TaskController(TaskService service, JsonMapper json, ServiceConfig config) {
+        this.service = service;
+        this.json = json;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.maxPromptChars = config.maxPromptChars();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<TaskView> create(HttpServletRequest request,
+                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
+            throws IOException {
+        if (idempotencyKey != null && !ACCEPTED_KEY.matcher(idempotencyKey).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_idempotency_key",
+                    IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters without spaces.");
+        }
+        NewTask newTask = NewTask.parse(readBody(request), maxPromptChars, json);
+        TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask);
+        Task task = outcome.task();
+        // A replay answers exactly like the first response, plus a header saying it is one.
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/v1/tasks/" + task.id()));
+        if (outcome.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.body(view(task));
+    }
+
+    @GetMapping("/{id}")
+    public TaskView get(@PathVariable("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_task_id", "A task id is a UUID.");
+        }
+        return service.find(uuid).map(this::view)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "task_not_found", "No task has id " + uuid + "."));
+    }
+
+    /** Reads at most MAX_BODY_BYTES, also for chunked bodies that announce no length. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                "The request body must be at most " + maxBodyBytes + " bytes.");
+    }
+
+    private TaskView view(Task task) {
+        try {
+            return new TaskView(task.id(), task.status().value(), task.answer(), task.error(), task.model(), task.cached(),
+                    json.readTree(task.metadataJson()),
+                    new TaskView.Timings(task.createdAt(), task.completedAt(), task.totalMs(), task.modelMs()));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored metadata of task " + task.id() + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.agentplatform.agentservice.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Takes the caller's {@code X-Request-ID} (or makes one), returns it, puts it in every log line of
+ * the request, and writes one access-log line per request (method, route, status, duration; never
+ * the body).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-ID";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger accessLog = LoggerFactory.getLogger("access");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        // Anything else could inject text into logs or headers; such ids are replaced, not trusted.
+        String requestId = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, requestId);
+        response.setHeader(HEADER, requestId);
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            accessLog.atInfo()
+                    .addKeyValue("http.method", request.getMethod())
+                    .addKeyValue("http.route", route == null ? "UNKNOWN" : route.toString())
+                    .addKeyValue("http.status", response.getStatus())
+                    .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
+                    .log("request completed");
+            MDC.remove(MDC_KEY);
+        }
+    }
+}
