@@ -1,6 +1,5 @@
 package io.agentplatform.cache;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -10,16 +9,10 @@ import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.elasticache.SubnetGroupArgs;
 import com.pulumi.aws.elasticache.inputs.ReplicationGroupLogDeliveryConfigurationArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.agentplatform.config.CacheSettings;
 import io.agentplatform.core.KeyPolicies;
@@ -30,6 +23,7 @@ import io.agentplatform.core.PlatformContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** ElastiCache (Valkey or Redis) reachable only from the cluster. See the package documentation. */
 public final class Cache extends PlatformComponent {
@@ -46,24 +40,10 @@ public final class Cache extends PlatformComponent {
         boolean ha = s.highlyAvailable();
 
         String slowLogName = "/aws/elasticache/" + componentName() + "/slow-log";
-        // Account and region of the provider in use, for the key policy.
-        InvokeOptions lookup = InvokeOptions.builder().parent(this).build();
-        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, lookup)
-                .applyValue(id -> id.accountId());
-        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.Empty, lookup).applyValue(r -> r.name());
-
         // One key for nodes, snapshots and the slow log; CloudWatch Logs may use it only for that log group.
-        Key key = new Key(name("kms"), KeyArgs.builder()
-                .description("Encrypts " + componentName() + " at rest: nodes, snapshots and slow log")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(region.apply(r -> KeyPolicies.forLogGroup(accountId, r, slowLogName)))
-                .tags(tags())
-                .build(), child());
-        new Alias(name("kms-alias"), AliasArgs.builder()
-                .name("alias/" + componentName())
-                .targetKeyId(key.keyId())
-                .build(), child());
+        // Protected stacks keep the key even when the stack is destroyed: snapshots are unreadable without it.
+        Key key = encryptionKey("kms", "Encrypts " + componentName() + " at rest: nodes, snapshots and slow log",
+                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), slowLogName)), s.protect(), componentName());
 
         SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
                 .description("Private subnets of " + componentName())
@@ -127,7 +107,7 @@ public final class Cache extends PlatformComponent {
                         .destination(slowLog.name())
                         .build())
                 .tags(tags())
-                .build(), childBuilder().deleteBeforeReplace(true).build());
+                .build(), childBuilder().protect(s.protect()).deleteBeforeReplace(true).build());
 
         this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
                 group.port().applyValue(p -> p.orElse(PORT)), sg.id());

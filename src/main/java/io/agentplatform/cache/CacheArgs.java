@@ -7,7 +7,7 @@ import io.agentplatform.network.NetworkOutputs;
 
 /**
  * Inputs of {@link Cache}. Every default lives in {@link CacheSettings} (Valkey 8.0, one replica outside dev, daily
- * snapshots kept 7 days in production, 14 days of slow log); the component adds only fixed choices: port 6379,
+ * snapshots kept 7 days in production, 14 days of slow log, protected in production); the component adds only fixed choices: port 6379,
  * cluster mode off, TLS required, minor versions applied automatically in the maintenance window.
  *
  * @param settings              engine, version, node type, replicas, snapshots, windows, slow-log retention

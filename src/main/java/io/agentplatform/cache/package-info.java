@@ -17,6 +17,9 @@
  * (/24 per zone) isolated database subnets stay reserved for RDS, whose Multi-AZ standby, replacements and
  * blue/green deployments need their addresses.
  *
+ * <p>Production protects the replication group and its key (the key is also kept on delete) through
+ * {@link io.agentplatform.config.CacheSettings#protect()}; other stacks are destroyable with one command.
+ *
  * <p>No parameter group: the engine's default (cluster mode off, {@code volatile-lru} eviction, 10 ms slow-log
  * threshold) fits a cache whose keys all carry a TTL. The AUTH token is passed only as a secret output and updated
  * with the {@code ROTATE} strategy, so a new token is added in place (the old one keeps working until the next

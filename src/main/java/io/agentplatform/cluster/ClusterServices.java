@@ -17,13 +17,11 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import io.agentplatform.core.ClasspathFiles;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class ClusterServices extends PlatformComponent {
 
         Policy lbPolicy = new Policy(name("lb-controller-policy"), PolicyArgs.builder()
                 .description("AWS Load Balancer Controller: manage ALBs/NLBs, target groups and their security groups")
-                .policy(resource("iam/aws-load-balancer-controller.json"))
+                .policy(ClasspathFiles.text("iam/aws-load-balancer-controller.json"))
                 .tags(tags())
                 .build(), child());
         Role lbRole = serviceAccountRole("lb-controller", args.irsa(), "kube-system", "aws-load-balancer-controller",
@@ -138,16 +136,5 @@ public final class ClusterServices extends PlatformComponent {
         new RolePolicyAttachment(name(part + "-policy"), RolePolicyAttachmentArgs.builder()
                 .role(role.name()).policyArn(policyArn).build(), child());
         return role;
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = ClusterServices.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
-        }
     }
 }

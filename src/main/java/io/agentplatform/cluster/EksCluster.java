@@ -1,6 +1,5 @@
 package io.agentplatform.cluster;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.eks.AccessEntry;
@@ -21,12 +20,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -39,6 +34,7 @@ import io.agentplatform.core.PolicyDocument;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The EKS control plane. See the package documentation. */
 public final class EksCluster extends PlatformComponent {
@@ -51,21 +47,11 @@ public final class EksCluster extends PlatformComponent {
     public EksCluster(EksClusterArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "eks", platform, options);
         ClusterSettings s = args.settings();
-        Output<String> accountId = AwsFunctions.getCallerIdentity(
-                        com.pulumi.aws.inputs.GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
-                .applyValue(id -> id.accountId());
-
-        Key key = new Key(name("secrets-key"), KeyArgs.builder()
-                .description("Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName())
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(KeyPolicies.forLogGroup(accountId, args.region(), "/aws/eks/" + args.clusterName() + "/cluster"))
-                .tags(tags())
-                .build(), childBuilder().protect(s.protect()).retainOnDelete(s.protect()).build());
-        new Alias(name("secrets-key-alias"), AliasArgs.builder()
-                .name("alias/" + args.clusterName() + "-secrets")
-                .targetKeyId(key.keyId())
-                .build(), child());
+        Key key = encryptionKey("secrets-key",
+                "Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName(),
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(args.region()),
+                        "/aws/eks/" + args.clusterName() + "/cluster")),
+                s.protect(), args.clusterName() + "-secrets");
 
         // Created before the cluster so EKS writes into a log group with our retention and key, not its own.
         LogGroup logs = new LogGroup(name("control-plane-logs"), LogGroupArgs.builder()

@@ -11,6 +11,8 @@ package io.agentplatform.config;
  * @param snapshotWindow        daily UTC window {@code hh:mm-hh:mm}
  * @param maintenanceWindow     weekly UTC window
  * @param slowLogRetentionDays  CloudWatch retention of the slow log
+ * @param protect               Pulumi {@code protect} on the replication group and its key, and retain-on-delete on the
+ *                              key (default: production)
  */
 public record CacheSettings(
         Engine engine,
@@ -20,7 +22,8 @@ public record CacheSettings(
         int snapshotRetentionDays,
         String snapshotWindow,
         String maintenanceWindow,
-        int slowLogRetentionDays) {
+        int slowLogRetentionDays,
+        boolean protect) {
 
     public enum Engine { VALKEY, REDIS }
 

@@ -276,6 +276,33 @@ public final class ConfigBinder {
         }
     }
 
+    private static String dailyWindow(Settings s, String name, String fallback) {
+        String window = s.string(name, fallback);
+        if (!window.matches(HHMM + "-" + HHMM)) {
+            s.problem(name, "'" + window + "'", "must be a daily UTC window hh:mm-hh:mm, e.g. " + fallback);
+        }
+        return window;
+    }
+
+    private static String weeklyWindow(Settings s, String name, String fallback) {
+        String window = s.string(name, fallback);
+        if (!window.matches(DAY + ":" + HHMM + "-" + DAY + ":" + HHMM)) {
+            s.problem(name, "'" + window + "'", "must be a weekly UTC window ddd:hh:mm-ddd:hh:mm, e.g. " + fallback);
+        }
+        return window;
+    }
+
+    /** A lower bound, an upper bound and a value that must lie between them (node group sizes, replica counts). */
+    private static void requireWithin(Settings s, String minName, int min, String maxName, int max, String valueName,
+                                      int value) {
+        if (min > max) {
+            s.problem(minName, String.valueOf(min), "must not exceed " + maxName + " (" + max + ")");
+        } else if (value < min || value > max) {
+            s.problem(valueName, String.valueOf(value), "must lie within [" + minName + ", " + maxName + "] = ["
+                    + min + ", " + max + "]");
+        }
+    }
+
     private int retention(Settings s, String name, int fallback) {
         int days = s.integer(name, fallback, 1, 3653);
         if (s.has(name) && !LOG_RETENTION_DAYS.contains(days)) {
@@ -382,11 +409,7 @@ public final class ConfigBinder {
         int min = s.integer("minSize", 1, 0, 450);
         int max = s.integer("maxSize", Math.max(min, 3), 1, 450);
         int desired = s.integer("desiredSize", min, 0, 450);
-        if (min > max) {
-            s.problem("minSize", String.valueOf(min), "must not exceed maxSize (" + max + ")");
-        } else if (desired < min || desired > max) {
-            s.problem("desiredSize", String.valueOf(desired), "must lie within [minSize, maxSize] = [" + min + ", " + max + "]");
-        }
+        requireWithin(s, "minSize", min, "maxSize", max, "desiredSize", desired);
         int disk = s.integer("diskSizeGiB", 50, 20, 1000);
         int maxUnavailable = s.integer("maxUnavailable", 1, 1, 100);
         Map<String, String> labels = s.stringMap("labels");
@@ -419,15 +442,8 @@ public final class ConfigBinder {
         }
         boolean multiAz = s.bool("multiAz", kind.holdsValuableData());
         int backupDays = s.integer("backupRetentionDays", kind.holdsValuableData() ? 14 : 1, 1, 35);
-        String backupWindow = s.string("backupWindow", "02:00-03:00");
-        if (!backupWindow.matches(HHMM + "-" + HHMM)) {
-            s.problem("backupWindow", "'" + backupWindow + "'", "must be a daily UTC window hh:mm-hh:mm, e.g. 02:00-03:00");
-        }
-        String maintenanceWindow = s.string("maintenanceWindow", "sun:03:30-sun:04:30");
-        if (!maintenanceWindow.matches(DAY + ":" + HHMM + "-" + DAY + ":" + HHMM)) {
-            s.problem("maintenanceWindow", "'" + maintenanceWindow + "'",
-                    "must be a weekly UTC window ddd:hh:mm-ddd:hh:mm, e.g. sun:03:30-sun:04:30");
-        }
+        String backupWindow = dailyWindow(s, "backupWindow", "02:00-03:00");
+        String maintenanceWindow = weeklyWindow(s, "maintenanceWindow", "sun:03:30-sun:04:30");
         boolean insights = s.bool("performanceInsights", kind != EnvironmentKind.DEV);
         int monitoringInterval = s.integer("monitoringIntervalSeconds", kind.holdsValuableData() ? 30 : 0, 0, 60);
         if (!RDS_MONITORING_INTERVALS.contains(monitoringInterval)) {
@@ -491,17 +507,13 @@ public final class ConfigBinder {
                     + " cache needs at least 1 replica for Multi-AZ failover");
         }
         int snapshots = s.integer("snapshotRetentionDays", kind.holdsValuableData() ? 7 : 0, 0, 35);
-        String snapshotWindow = s.string("snapshotWindow", "04:00-05:00");
-        if (!snapshotWindow.matches(HHMM + "-" + HHMM)) {
-            s.problem("snapshotWindow", "'" + snapshotWindow + "'", "must be a daily UTC window hh:mm-hh:mm");
-        }
-        String maintenanceWindow = s.string("maintenanceWindow", "sun:05:30-sun:06:30");
-        if (!maintenanceWindow.matches(DAY + ":" + HHMM + "-" + DAY + ":" + HHMM)) {
-            s.problem("maintenanceWindow", "'" + maintenanceWindow + "'", "must be a weekly UTC window ddd:hh:mm-ddd:hh:mm");
-        }
+        String snapshotWindow = dailyWindow(s, "snapshotWindow", "04:00-05:00");
+        String maintenanceWindow = weeklyWindow(s, "maintenanceWindow", "sun:05:30-sun:06:30");
         int slowLogDays = retention(s, "slowLogRetentionDays", 14);
+        boolean protect = s.bool("protect", kind.holdsValuableData());
         s.rejectUnknownKeys();
-        return new CacheSettings(engine, version, nodeType, replicas, snapshots, snapshotWindow, maintenanceWindow, slowLogDays);
+        return new CacheSettings(engine, version, nodeType, replicas, snapshots, snapshotWindow, maintenanceWindow, slowLogDays,
+                protect);
     }
 
     // ---------------------------------------------------------------- cluster workloads
@@ -572,11 +584,7 @@ public final class ConfigBinder {
         int min = s.integer("minReplicas", 2, 1, 100);
         int max = s.integer("maxReplicas", Math.max(min, 4), 1, 500);
         int replicas = s.integer("replicas", min, 1, 500);
-        if (min > max) {
-            s.problem("minReplicas", String.valueOf(min), "must not exceed maxReplicas (" + max + ")");
-        } else if (replicas < min || replicas > max) {
-            s.problem("replicas", String.valueOf(replicas), "must lie within [minReplicas, maxReplicas] = [" + min + ", " + max + "]");
-        }
+        requireWithin(s, "minReplicas", min, "maxReplicas", max, "replicas", replicas);
         String cpuRequest = quantity(s, "cpuRequest", "250m", true);
         String memoryRequest = quantity(s, "memoryRequest", "512Mi", false);
         String cpuLimit = quantity(s, "cpuLimit", "1", true);

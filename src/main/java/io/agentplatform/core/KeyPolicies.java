@@ -13,14 +13,18 @@ public final class KeyPolicies {
      * The account administers the key (so IAM policies decide who uses it); CloudWatch Logs may use it only for
      * the named log group.
      */
-    public static Output<String> forLogGroup(Output<String> accountId, String region, String logGroupName) {
-        return accountId.apply(account -> PolicyDocument.create()
+    public static Output<String> forLogGroup(Output<String> accountId, Output<String> region, String logGroupName) {
+        return Output.tuple(accountId, region).apply(t -> forLogGroup(t.t1, t.t2, logGroupName));
+    }
+
+    private static Output<String> forLogGroup(String account, String region, String logGroupName) {
+        return PolicyDocument.create()
                 .allowPrincipal("arn:aws:iam::" + account + ":root", List.of("kms:*"), List.of("*"), Map.of())
                 .allowService("logs." + region + ".amazonaws.com",
                         List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
                         List.of("*"),
                         Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
                                 "arn:aws:logs:" + region + ":" + account + ":log-group:" + logGroupName)))
-                .toJson());
+                .toJson();
     }
 }

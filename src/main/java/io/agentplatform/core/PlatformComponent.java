@@ -1,10 +1,20 @@
 package io.agentplatform.core;
 
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Base of every component of the platform: it owns a name from {@link Naming}, tags its AWS resources with the
@@ -52,5 +62,40 @@ public abstract class PlatformComponent extends ComponentResource {
 
     protected CustomResourceOptions.Builder childBuilder() {
         return CustomResourceOptions.builder().parent(this);
+    }
+
+    /** The account of the AWS provider this component deploys with. */
+    protected Output<String> accountId() {
+        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
+                .applyValue(id -> id.accountId());
+    }
+
+    /** The region of the AWS provider this component deploys with. */
+    protected Output<String> region() {
+        return AwsFunctions.getRegion(GetRegionArgs.Empty, InvokeOptions.builder().parent(this).build())
+                .applyValue(r -> r.name());
+    }
+
+    /**
+     * A customer-managed KMS key with yearly rotation, a 30-day deletion window and an alias. Every key of the
+     * platform comes from here, so none can be created without rotation.
+     *
+     * @param policy key policy, or empty for the account-default policy
+     * @param keep   protect the key and keep it when the stack is destroyed (data encrypted with it outlives the stack)
+     */
+    protected Key encryptionKey(String part, String description, Optional<Output<String>> policy, boolean keep,
+                                String alias) {
+        KeyArgs.Builder args = KeyArgs.builder()
+                .description(description)
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(tags());
+        policy.ifPresent(args::policy);
+        Key key = new Key(name(part), args.build(), childBuilder().protect(keep).retainOnDelete(keep).build());
+        new Alias(name(part + "-alias"), AliasArgs.builder()
+                .name("alias/" + alias)
+                .targetKeyId(key.keyId())
+                .build(), child());
+        return key;
     }
 }

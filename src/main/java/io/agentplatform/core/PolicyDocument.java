@@ -45,20 +45,19 @@ public final class PolicyDocument {
     /** A key or resource policy statement granting an AWS principal (an account root, a role) actions. */
     public PolicyDocument allowPrincipal(String principalArn, List<String> actions, List<String> resources,
                                          Map<String, Object> condition) {
-        Map<String, Object> s = statement("Allow", actions, resources);
-        s.put("Principal", Map.of("AWS", principalArn));
-        if (!condition.isEmpty()) {
-            s.put("Condition", condition);
-        }
-        statements.add(Output.of(s));
-        return this;
+        return allowFor(Map.of("AWS", principalArn), actions, resources, condition);
     }
 
     /** A resource policy statement granting an AWS service actions, usually narrowed by a condition. */
     public PolicyDocument allowService(String service, List<String> actions, List<String> resources,
                                        Map<String, Object> condition) {
+        return allowFor(Map.of("Service", service), actions, resources, condition);
+    }
+
+    private PolicyDocument allowFor(Map<String, String> principal, List<String> actions, List<String> resources,
+                                    Map<String, Object> condition) {
         Map<String, Object> s = statement("Allow", actions, resources);
-        s.put("Principal", Map.of("Service", service));
+        s.put("Principal", principal);
         if (!condition.isEmpty()) {
             s.put("Condition", condition);
         }

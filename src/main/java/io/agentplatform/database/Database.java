@@ -6,10 +6,7 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
 import com.pulumi.aws.rds.ParameterGroup;
@@ -31,6 +28,7 @@ import io.agentplatform.core.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** RDS PostgreSQL reachable only from the cluster. See the package documentation. */
@@ -52,16 +50,8 @@ public final class Database extends PlatformComponent {
         DatabaseSettings s = args.settings();
 
         // Protected stacks keep the key even when the stack is destroyed: final snapshots are unreadable without it.
-        Key key = new Key(name("kms"), KeyArgs.builder()
-                .description("Encrypts " + componentName() + ": storage, master secret, Performance Insights")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .tags(tags())
-                .build(), childBuilder().protect(s.protect()).retainOnDelete(s.protect()).build());
-        new Alias(name("kms-alias"), AliasArgs.builder()
-                .name("alias/" + componentName())
-                .targetKeyId(key.keyId())
-                .build(), child());
+        Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights",
+                Optional.empty(), s.protect(), componentName());
 
         SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
                 .description("Isolated database subnets of " + componentName())

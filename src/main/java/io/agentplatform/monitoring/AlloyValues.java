@@ -1,5 +1,7 @@
 package io.agentplatform.monitoring;
 
+import io.agentplatform.core.ClasspathFiles;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

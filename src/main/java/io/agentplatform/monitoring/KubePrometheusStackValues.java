@@ -1,5 +1,7 @@
 package io.agentplatform.monitoring;
 
+import io.agentplatform.core.ClasspathFiles;
+
 import io.agentplatform.config.AlertingSettings;
 import io.agentplatform.config.MonitoringSettings;
 

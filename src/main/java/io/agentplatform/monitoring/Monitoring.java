@@ -1,5 +1,7 @@
 package io.agentplatform.monitoring;
 
+import io.agentplatform.core.ClasspathFiles;
+
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;

@@ -32,9 +32,7 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -49,6 +47,7 @@ import io.agentplatform.core.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The VPC and everything routed through it. See the package documentation. */
@@ -139,7 +138,7 @@ public final class Network extends PlatformComponent {
                 .vpcId(vpc.id()).tags(tags("database-rt")).build(), child());
         associate("database", databaseSubnets, i -> databaseRoutes);
 
-        flowLogs(vpc, s.flowLogRetentionDays(), args.region(), s.protect());
+        flowLogs(vpc, s.flowLogRetentionDays(), s.protect());
 
         List<Output<String>> gatewayRouteTables = new ArrayList<>();
         privateRoutes.forEach(t -> gatewayRouteTables.add(t.id()));
@@ -195,17 +194,11 @@ public final class Network extends PlatformComponent {
         }
     }
 
-    private void flowLogs(Vpc vpc, int retentionDays, String region, boolean protectKey) {
+    private void flowLogs(Vpc vpc, int retentionDays, boolean protectKey) {
         String groupName = "/aws/vpc/" + componentName() + "/flow-logs";
-        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty,
-                InvokeOptions.builder().parent(this).build()).applyValue(id -> id.accountId());
-        Key key = new Key(name("flow-logs-key"), KeyArgs.builder()
-                .description("Encryption of the VPC flow logs of " + componentName())
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(KeyPolicies.forLogGroup(accountId, region, groupName))
-                .tags(tags())
-                .build(), childBuilder().protect(protectKey).retainOnDelete(protectKey).build());
+        Key key = encryptionKey("flow-logs-key", "Encryption of the VPC flow logs of " + componentName(),
+                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), groupName)), protectKey,
+                componentName() + "-flow-logs");
         LogGroup group = new LogGroup(name("flow-logs"), LogGroupArgs.builder()
                 .name(groupName)
                 .retentionInDays(retentionDays)

@@ -114,6 +114,23 @@ class CachePlanTest {
         assertFalse(group.input("automaticFailoverEnabled").asBoolean());
     }
 
+    @Test
+    void productionProtectsTheCacheAndKeepsItsKey() {
+        PlannedResource group = group("production");
+        PlannedResource key = single(cache("production"), KEY);
+        assertTrue(group.options().protect(), "Pulumi refuses to delete the replication group");
+        assertTrue(key.options().protect(), "Pulumi refuses to delete the key");
+        assertTrue(key.options().retainOnDelete(), "the key outlives the stack, so snapshots stay readable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void theSlowLogIsKeptAsLongAsTheEnvironmentRequires(String stack) {
+        int minimum = stack.equals("production") ? 90 : 30;
+        int days = single(cache(stack), LOG_GROUP).input("retentionInDays").asInt();
+        assertTrue(days >= minimum, stack + " keeps the slow log " + days + " days, needs " + minimum);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void nodeCountFollowsTheConfiguredReplicas(String stack) {

@@ -1,4 +1,4 @@
-package io.agentplatform.monitoring;
+package io.agentplatform.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Static files shipped in the jar: chart values, the Alloy pipeline, Grafana dashboards. */
-final class ClasspathFiles {
+public final class ClasspathFiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ClasspathFiles() {}
 
-    static String text(String path) {
+    public static String text(String path) {
         try (InputStream in = ClasspathFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath file " + path);
@@ -29,7 +29,7 @@ final class ClasspathFiles {
     }
 
     /** A YAML (or JSON) file as a mutable map. */
-    static Map<String, Object> yaml(String path) {
+    public static Map<String, Object> yaml(String path) {
         try {
             return YAML.readValue(text(path), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
@@ -42,7 +42,7 @@ final class ClasspathFiles {
      * (lists included) replaces. Returns a new map; neither argument changes.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
         Map<String, Object> out = new LinkedHashMap<>(base);
         overlay.forEach((key, value) -> {
             Object existing = out.get(key);
