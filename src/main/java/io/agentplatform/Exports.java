@@ -1,7 +1,11 @@
 package io.agentplatform;
 
 import com.pulumi.Context;
+import com.pulumi.core.Output;
+import io.agentplatform.cache.CacheOutputs;
 import io.agentplatform.cluster.EksClusterOutputs;
+import io.agentplatform.database.DatabaseOutputs;
+import io.agentplatform.monitoring.MonitoringOutputs;
 import io.agentplatform.network.NetworkOutputs;
 import io.agentplatform.nodegroups.NodeGroupsOutputs;
 
@@ -28,5 +32,23 @@ final class Exports {
         ctx.export("oidcProviderUrl", cluster.oidcProviderUrl());
         ctx.export("clusterSecurityGroupId", cluster.clusterSecurityGroupId());
         ctx.export("nodeRoleArn", nodes.nodeRoleArn());
+    }
+
+    /** Connection facts only: the database password lives in Secrets Manager, named by its ARN, never exported. */
+    static void data(Context ctx, DatabaseOutputs database, CacheOutputs cache) {
+        ctx.export("databaseEndpoint", database.address());
+        ctx.export("databasePort", database.port());
+        ctx.export("databaseName", Output.of(database.databaseName()));
+        ctx.export("databaseSecretArn", database.masterSecretArn());
+        ctx.export("redisPrimaryEndpoint", cache.primaryEndpoint());
+        ctx.export("redisReaderEndpoint", cache.readerEndpoint());
+        ctx.export("redisPort", cache.port());
+    }
+
+    static void monitoring(Context ctx, MonitoringOutputs monitoring) {
+        ctx.export("monitoringNamespace", Output.of(monitoring.namespace()));
+        ctx.export("grafanaUrl", monitoring.grafanaUrl());
+        ctx.export("prometheusService", Output.of(monitoring.prometheusService()));
+        ctx.export("alertmanagerService", Output.of(monitoring.alertmanagerService()));
     }
 }

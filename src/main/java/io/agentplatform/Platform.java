@@ -3,6 +3,7 @@ package io.agentplatform;
 import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.agentplatform.cluster.ClusterServices;
@@ -14,10 +15,18 @@ import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
+import io.agentplatform.cache.Cache;
+import io.agentplatform.cache.CacheArgs;
+import io.agentplatform.database.Database;
+import io.agentplatform.database.DatabaseArgs;
+import io.agentplatform.monitoring.Monitoring;
+import io.agentplatform.monitoring.MonitoringArgs;
 import io.agentplatform.network.Network;
 import io.agentplatform.network.NetworkArgs;
 import io.agentplatform.nodegroups.NodeGroups;
 import io.agentplatform.nodegroups.NodeGroupsArgs;
+
+import java.util.Optional;
 
 /**
  * The composition root: config → network → cluster → data → monitoring → workload → exports. It decides nothing
@@ -50,7 +59,19 @@ public final class Platform {
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
 
+        // Data services admit only the cluster security group, which EKS attaches to every managed node.
+        Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
+        Database database = new Database(new DatabaseArgs(aws.database(), network.outputs(), clusterSg), platform, onAws);
+        Cache cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clusterSg,
+                config.secrets().redisAuthToken().orElseThrow()), platform, onAws);
+
+        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
+                services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
+                platform, onCluster);
+
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
+        Exports.data(ctx, database.outputs(), cache.outputs());
+        Exports.monitoring(ctx, monitoring.outputs());
     }
 }

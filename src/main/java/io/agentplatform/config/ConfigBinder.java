@@ -100,7 +100,7 @@ public final class ConfigBinder {
                 }
             }
         }
-        MonitoringSettings monitoring = readMonitoring();
+        MonitoringSettings monitoring = readMonitoring(kind);
         AlertingSettings alerting = readAlerting();
         AgentSettings agent = readAgent();
         PlatformSecrets secrets = readSecrets(kind, alerting, agent);
@@ -518,7 +518,7 @@ public final class ConfigBinder {
 
     // ---------------------------------------------------------------- cluster workloads
 
-    private MonitoringSettings readMonitoring() {
+    private MonitoringSettings readMonitoring(EnvironmentKind kind) {
         Settings s = top("monitoring");
         String retention = s.string("prometheusRetention", "15d");
         if (!retention.matches("\\d+[hdwy]")) {
@@ -544,9 +544,10 @@ public final class ConfigBinder {
             s.problem("lokiReplicas", String.valueOf(lokiReplicas), "more than one Loki replica needs lokiObjectStorage: true "
                     + "(replicas cannot share a filesystem volume)");
         }
+        boolean protect = s.bool("protect", kind.holdsValuableData());
         s.rejectUnknownKeys();
         return new MonitoringSettings(retention, retentionSize, volume, prometheusReplicas, alertmanagerReplicas,
-                alertmanagerVolume, grafanaReplicas, lokiRetention, lokiS3, lokiVolume, lokiReplicas);
+                alertmanagerVolume, grafanaReplicas, lokiRetention, lokiS3, lokiVolume, lokiReplicas, protect);
     }
 
     private static double sizeInGiB(String size) {

@@ -14,6 +14,8 @@ package io.agentplatform.config;
  * @param lokiObjectStorage        Loki stores chunks in S3 (through IRSA) instead of a persistent volume
  * @param lokiVolumeGiB            Loki's persistent volume (WAL and, without object storage, the chunks)
  * @param lokiReplicas             Loki replicas (monolithic mode; more than 1 needs object storage)
+ * @param protect                  Pulumi {@code protect} on Loki's log bucket, which then also refuses to be emptied on
+ *                                 delete (default: production); unprotected buckets are emptied so destroy succeeds
  */
 public record MonitoringSettings(
         String prometheusRetention,
@@ -26,5 +28,6 @@ public record MonitoringSettings(
         int lokiRetentionDays,
         boolean lokiObjectStorage,
         int lokiVolumeGiB,
-        int lokiReplicas) {
+        int lokiReplicas,
+        boolean protect) {
 }

@@ -244,10 +244,11 @@ public final class Monitoring extends PlatformComponent {
     private Output<LokiValues.Storage> lokiS3(MonitoringArgs args) {
         IrsaIssuer irsa = args.irsa().orElseThrow();
         CustomResourceOptions opts = child();
+        boolean keep = args.settings().protect();
         BucketV2 bucket = new BucketV2(name("loki-chunks"), BucketV2Args.builder()
-                .forceDestroy(false)
+                .forceDestroy(!keep)
                 .tags(tags("loki-chunks"))
-                .build(), opts);
+                .build(), childBuilder().protect(keep).retainOnDelete(keep).build());
         new BucketPublicAccessBlock(name("loki-chunks-public-access"), BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
