@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import io.agentplatform.cache.CacheOutputs;
 import io.agentplatform.cluster.EksClusterOutputs;
+import io.agentplatform.contract.OutputContract;
 import io.agentplatform.database.DatabaseOutputs;
 import io.agentplatform.monitoring.MonitoringOutputs;
 import io.agentplatform.network.NetworkOutputs;
@@ -15,6 +16,11 @@ import io.agentplatform.nodegroups.NodeGroupsOutputs;
  */
 final class Exports {
     private Exports() {}
+
+    /** The version of the output contract this stack meets; consumers accept any release of the same major version. */
+    static void contract(Context ctx) {
+        ctx.export("contractVersion", Output.of(OutputContract.version()));
+    }
 
     static void network(Context ctx, NetworkOutputs network) {
         ctx.export("vpcId", network.vpcId());

@@ -69,6 +69,7 @@ public final class Platform {
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
                 platform, onCluster);
 
+        Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());

@@ -31,11 +31,11 @@ public final class ConfigBinder {
     /** Project settings this program reads; anything else in the project namespace is reported as unknown. */
     public static final List<String> SETTINGS = List.of(
             "environment", "owner", "tags", "network", "cluster", "nodeGroups", "database", "cache",
-            "monitoring", "alerting", "agent");
+            "monitoring", "alerting", "agent", "platformStack", "expiresAt", "inClusterData", "storageClassName");
     /** Secret project settings; each must be set with {@code pulumi config set --secret}. */
     public static final List<String> SECRETS = List.of(
             "redisAuthToken", "grafanaAdminPassword", "slackWebhookUrl", "telegramBotToken", "pagerdutyRoutingKey",
-            "llmApiKey");
+            "llmApiKey", "databasePassword");
 
     /** Retention values CloudWatch Logs accepts. */
     static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
@@ -100,6 +100,7 @@ public final class ConfigBinder {
                 }
             }
         }
+        Optional<ClusterTargetSettings> target = readTarget(kind);
         MonitoringSettings monitoring = readMonitoring(kind);
         AlertingSettings alerting = readAlerting();
         AgentSettings agent = readAgent();
@@ -108,7 +109,7 @@ public final class ConfigBinder {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(stack, problems.all());
         }
-        return new PlatformConfig(project, stack, kind, owner, extraTags, aws, monitoring, alerting, agent, secrets,
+        return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, alerting, agent, secrets,
                 List.copyOf(warnings));
     }
 
@@ -174,6 +175,66 @@ public final class ConfigBinder {
             }
         });
         return out;
+    }
+
+    // ---------------------------------------------------------------- ephemeral and local targets
+
+    private Optional<ClusterTargetSettings> readTarget(EnvironmentKind kind) {
+        boolean ephemeral = kind == EnvironmentKind.EPHEMERAL;
+        if (kind.buildsAwsPlatform()) {
+            for (String targetOnly : List.of("platformStack", "expiresAt", "inClusterData", "storageClassName")) {
+                if (raw.containsKey(key(targetOnly))) {
+                    problems.add(key(targetOnly), "(set)", "only ephemeral and local stacks use it; remove it from a "
+                            + kind.configName() + " stack");
+                }
+            }
+            return Optional.empty();
+        }
+        Optional<String> platformStack = Optional.ofNullable(scalar("platformStack", null));
+        if (ephemeral && platformStack.isEmpty()) {
+            problems.add(key("platformStack"), "<missing>", "an ephemeral stack deploys onto a platform stack's cluster: "
+                    + "set the StackReference name, e.g. my-org/agent-platform/dev");
+        }
+        platformStack.filter(p -> !p.matches("([\\w.-]+/){0,2}[\\w.-]+")).ifPresent(p -> problems.add(key("platformStack"),
+                "'" + p + "'", "must be a stack name: <stack>, <project>/<stack> or <org>/<project>/<stack>"));
+        if (!ephemeral && platformStack.isPresent()) {
+            problems.add(key("platformStack"), "'" + platformStack.get() + "'", "only ephemeral stacks reference a platform stack");
+        }
+        Optional<java.time.Instant> expiresAt = Optional.empty();
+        String expiry = scalar("expiresAt", null);
+        if (expiry != null) {
+            try {
+                expiresAt = Optional.of(java.time.OffsetDateTime.parse(expiry).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(key("expiresAt"), "'" + expiry + "'", "must be an RFC 3339 timestamp such as 2026-12-01T00:00:00Z");
+            }
+        } else if (ephemeral) {
+            problems.add(key("expiresAt"), "<missing>", "ephemeral stacks carry an expiry for the janitor: "
+                    + "pulumi config set agent-platform:expiresAt 2026-12-01T00:00:00Z");
+        }
+        String storageClass = scalar("storageClassName", "standard");
+        if (!storageClass.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")) {
+            problems.add(key("storageClassName"), "'" + storageClass + "'", "must be a Kubernetes object name");
+        }
+        Settings data = top("inClusterData");
+        String postgres = pinnedImage(data, "postgresImage", ClusterTargetSettings.DEFAULT_POSTGRES_IMAGE);
+        String redis = pinnedImage(data, "redisImage", ClusterTargetSettings.DEFAULT_REDIS_IMAGE);
+        data.rejectUnknownKeys();
+        return Optional.of(new ClusterTargetSettings(platformStack, expiresAt, storageClass, postgres, redis));
+    }
+
+    /** An image reference pinned by tag or digest, never {@code latest}. */
+    private static String pinnedImage(Settings s, String name, String fallback) {
+        String image = s.string(name, fallback);
+        String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+        boolean digest = image.matches(".+@sha256:[0-9a-f]{64}");
+        boolean tag = lastSegment.contains(":") && !lastSegment.endsWith(":");
+        if (!digest && !tag) {
+            s.problem(name, "'" + image + "'", "must be pinned by tag (repo:1.4.2) or digest (repo@sha256:...)");
+        } else if (!digest && lastSegment.endsWith(":latest")) {
+            s.problem(name, "'" + image + "'", "'latest' is not a pin; use a version tag or a digest");
+        }
+        return image;
     }
 
     // ---------------------------------------------------------------- AWS platform
@@ -570,17 +631,12 @@ public final class ConfigBinder {
 
     private AgentSettings readAgent() {
         Settings s = top("agent");
-        String image = s.requiredString("image", "a container image pinned by tag or digest, e.g. "
-                + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agent@sha256:<digest>");
-        if (!image.isEmpty()) {
-            String lastSegment = image.substring(image.lastIndexOf('/') + 1);
-            boolean digest = image.matches(".+@sha256:[0-9a-f]{64}");
-            boolean tag = lastSegment.contains(":") && !lastSegment.endsWith(":");
-            if (!digest && !tag) {
-                s.problem("image", "'" + image + "'", "must be pinned by tag (repo:1.4.2) or digest (repo@sha256:...)");
-            } else if (!digest && lastSegment.endsWith(":latest")) {
-                s.problem("image", "'" + image + "'", "'latest' is not a pin; use a version tag or a digest");
-            }
+        String image = "";
+        if (s.has("image")) {
+            image = pinnedImage(s, "image", "");
+        } else {
+            s.problem("image", "<missing>", "is required: a container image pinned by tag or digest, e.g. "
+                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agent@sha256:<digest>");
         }
         int min = s.integer("minReplicas", 2, 1, 100);
         int max = s.integer("maxReplicas", Math.max(min, 4), 1, 500);
@@ -634,13 +690,16 @@ public final class ConfigBinder {
 
     private PlatformSecrets readSecrets(EnvironmentKind kind, AlertingSettings alerting, AgentSettings agent) {
         return new PlatformSecrets(
-                secret("redisAuthToken", kind.buildsAwsPlatform(), "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
+                secret("redisAuthToken", true, "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
                         v -> v.length() >= 16 && v.length() <= 128),
-                secret("grafanaAdminPassword", true, "the Grafana admin password (at least 12 characters)", v -> v.length() >= 12),
+                secret("grafanaAdminPassword", kind != EnvironmentKind.EPHEMERAL,
+                        "the Grafana admin password (at least 12 characters)", v -> v.length() >= 12),
                 secret("slackWebhookUrl", alerting.slack(), "the Slack incoming-webhook URL for alerting.slackChannel", v -> true),
                 secret("telegramBotToken", alerting.telegram(), "the Telegram bot token for alerting.telegramChatId", v -> true),
                 secret("pagerdutyRoutingKey", alerting.pagerduty(), "the PagerDuty Events v2 routing key", v -> true),
-                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true));
+                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true),
+                secret("databasePassword", !kind.buildsAwsPlatform(),
+                        "the password of the in-cluster PostgreSQL (at least 16 characters)", v -> v.length() >= 16));
     }
 
     private Optional<SecretValue> secret(String name, boolean required, String what, Function<String, Boolean> valid) {

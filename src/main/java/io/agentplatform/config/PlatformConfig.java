@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param owner       team that owns the stack, written to the {@code owner} tag
  * @param extraTags   tags added to every AWS resource besides the standard four
  * @param aws         the AWS platform; present for dev, staging and production
+ * @param target      for ephemeral and local stacks: the cluster they deploy onto and their in-cluster data services
  * @param monitoring  the in-cluster monitoring stack
  * @param alerting    Alertmanager receivers
  * @param agent       the agent workload
@@ -28,11 +29,18 @@ public record PlatformConfig(
         String owner,
         Map<String, String> extraTags,
         Optional<AwsSettings> aws,
+        Optional<ClusterTargetSettings> target,
         MonitoringSettings monitoring,
         AlertingSettings alerting,
         AgentSettings agent,
         PlatformSecrets secrets,
         List<String> warnings) {
+
+    /** The deploy target of an ephemeral or local stack; fails loudly when asked of a platform stack. */
+    public ClusterTargetSettings requireTarget() {
+        return target.orElseThrow(() -> new IllegalStateException(
+                "stack '" + stack + "' (" + environment.configName() + ") is a platform stack with its own cluster"));
+    }
 
     /** The AWS settings of a platform stack; fails loudly when asked of a stack kind that has none. */
     public AwsSettings requireAws() {

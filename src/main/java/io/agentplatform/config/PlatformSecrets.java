@@ -13,5 +13,6 @@ public record PlatformSecrets(
         Optional<SecretValue> slackWebhookUrl,
         Optional<SecretValue> telegramBotToken,
         Optional<SecretValue> pagerdutyRoutingKey,
-        Optional<SecretValue> llmApiKey) {
+        Optional<SecretValue> llmApiKey,
+        Optional<SecretValue> databasePassword) {
 }

@@ -1,0 +1,207 @@
+package io.agentplatform.incluster;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.apps.v1.StatefulSetArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** In-cluster PostgreSQL and Valkey. See the package documentation. */
+public final class InClusterData extends PlatformComponent {
+    public static final String TYPE = "agent-platform:k8s:InClusterData";
+    static final String SECRET_NAME = "agent-data-credentials";
+    static final String DATABASE_PASSWORD_KEY = "database-password";
+    static final String REDIS_PASSWORD_KEY = "redis-password";
+    /** The official images run PostgreSQL and Valkey as uid 999. */
+    static final int DATA_UID = 999;
+
+    private final InClusterDataOutputs outputs;
+
+    public InClusterData(InClusterDataArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "incluster-data", platform, options);
+        Secret credentials = new Secret(name("credentials"), SecretArgs.builder()
+                .metadata(metadata(args, SECRET_NAME, Map.of()))
+                .type("Opaque")
+                .stringData(Output.tuple(args.databasePassword().output(), args.redisPassword().output())
+                        .applyValue(t -> Map.of(DATABASE_PASSWORD_KEY, t.t1, REDIS_PASSWORD_KEY, t.t2))
+                        .asSecret())
+                .build(), childBuilder().dependsOn(args.after()).build());
+
+        String postgres = "postgres";
+        statefulSet(args, postgres, ContainerArgs.builder()
+                .name(postgres)
+                .image(args.postgresImage())
+                .ports(ContainerPortArgs.builder().name(postgres).containerPort(InClusterDataArgs.POSTGRES_PORT).build())
+                .env(List.of(
+                        EnvVarArgs.builder().name("POSTGRES_DB").value(args.databaseName()).build(),
+                        EnvVarArgs.builder().name("POSTGRES_USER").value(args.databaseUser()).build(),
+                        secretEnv("POSTGRES_PASSWORD", DATABASE_PASSWORD_KEY),
+                        EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build()))
+                .readinessProbe(ProbeArgs.builder().exec(ExecActionArgs.builder()
+                        .command("pg_isready", "-U", args.databaseUser(), "-d", args.databaseName()).build())
+                        .periodSeconds(5).build())
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(postgres).build())
+                        .initialDelaySeconds(20).periodSeconds(10).build()),
+                List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
+        service(args, postgres, InClusterDataArgs.POSTGRES_PORT, credentials);
+
+        String redis = "valkey";
+        statefulSet(args, redis, ContainerArgs.builder()
+                .name(redis)
+                .image(args.redisImage())
+                // Password from the environment, never on the command line of the image's defaults; nothing persisted.
+                .command("sh", "-c", "exec valkey-server --port " + InClusterDataArgs.REDIS_PORT
+                        + " --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data")
+                .ports(ContainerPortArgs.builder().name(redis).containerPort(InClusterDataArgs.REDIS_PORT).build())
+                .env(List.of(secretEnv("REDIS_PASSWORD", REDIS_PASSWORD_KEY)))
+                .readinessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
+                        .periodSeconds(5).build())
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
+                        .initialDelaySeconds(10).periodSeconds(10).build()),
+                List.of("/data", "/tmp"), credentials);
+        service(args, redis, InClusterDataArgs.REDIS_PORT, credentials);
+
+        new NetworkPolicy(name("allow-agent"), NetworkPolicyArgs.builder()
+                .metadata(metadata(args, "allow-agent-to-data", Map.of()))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder()
+                                .matchLabels(Map.of("app.kubernetes.io/component", "incluster-data")).build())
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
+                                        .matchLabels(args.clientPodLabels()).build()).build())
+                                .ports(port(InClusterDataArgs.POSTGRES_PORT), port(InClusterDataArgs.REDIS_PORT))
+                                .build())
+                        .build())
+                .build(), childBuilder().dependsOn(args.after()).build());
+
+        String domain = "." + args.namespace() + ".svc.cluster.local";
+        this.outputs = new InClusterDataOutputs(postgres + domain, InClusterDataArgs.POSTGRES_PORT, args.databaseName(),
+                args.databaseUser(), redis + domain, InClusterDataArgs.REDIS_PORT, SECRET_NAME, DATABASE_PASSWORD_KEY,
+                REDIS_PASSWORD_KEY);
+        registerOutputs(Map.of("databaseHost", Output.of(outputs.databaseHost()), "redisHost", Output.of(outputs.redisHost())));
+    }
+
+    public InClusterDataOutputs outputs() {
+        return outputs;
+    }
+
+    private static Map<String, String> labels(InClusterDataArgs args, String app) {
+        Map<String, String> labels = new TreeMap<>(args.extraLabels());
+        labels.put("app.kubernetes.io/name", app);
+        labels.put("app.kubernetes.io/component", "incluster-data");
+        labels.put("app.kubernetes.io/part-of", "agent-platform");
+        labels.put("app.kubernetes.io/managed-by", "pulumi");
+        return labels;
+    }
+
+    private static ObjectMetaArgs metadata(InClusterDataArgs args, String name, Map<String, String> labels) {
+        Map<String, String> all = new TreeMap<>(args.extraLabels());
+        all.putAll(labels);
+        all.put("app.kubernetes.io/part-of", "agent-platform");
+        return ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(all).build();
+    }
+
+    private static EnvVarArgs secretEnv(String name, String key) {
+        return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
+                .secretKeyRef(SecretKeySelectorArgs.builder().name(SECRET_NAME).key(key).build()).build()).build();
+    }
+
+    private static NetworkPolicyPortArgs port(int port) {
+        return NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build();
+    }
+
+    private void statefulSet(InClusterDataArgs args, String app, ContainerArgs.Builder container, List<String> writablePaths,
+                             Secret credentials) {
+        Map<String, String> selector = Map.of("app.kubernetes.io/name", app, "app.kubernetes.io/component", "incluster-data");
+        List<VolumeArgs> volumes = new java.util.ArrayList<>();
+        List<VolumeMountArgs> mounts = new java.util.ArrayList<>();
+        for (int i = 0; i < writablePaths.size(); i++) {
+            String volume = "scratch-" + i;
+            volumes.add(VolumeArgs.builder().name(volume).emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("1Gi").build()).build());
+            mounts.add(VolumeMountArgs.builder().name(volume).mountPath(writablePaths.get(i)).build());
+        }
+        container
+                .volumeMounts(mounts)
+                .resources(ResourceRequirementsArgs.builder()
+                        .requests(Map.of("cpu", "50m", "memory", "128Mi"))
+                        .limits(Map.of("cpu", "500m", "memory", "256Mi"))
+                        .build())
+                .securityContext(SecurityContextArgs.builder()
+                        .runAsNonRoot(true).runAsUser(DATA_UID).runAsGroup(DATA_UID)
+                        .readOnlyRootFilesystem(true)
+                        .allowPrivilegeEscalation(false)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                        .build());
+        new StatefulSet(name(app), StatefulSetArgs.builder()
+                .metadata(metadata(args, app, labels(args, app)))
+                .spec(StatefulSetSpecArgs.builder()
+                        .serviceName(app)
+                        .replicas(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(labels(args, app)).build())
+                                .spec(PodSpecArgs.builder()
+                                        .automountServiceAccountToken(false)
+                                        .securityContext(PodSecurityContextArgs.builder()
+                                                .runAsNonRoot(true).fsGroup(DATA_UID)
+                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                                .build())
+                                        .containers(container.build())
+                                        .volumes(volumes)
+                                        .build())
+                                .build())
+                        .build())
+                .build(), childBuilder().dependsOn(List.of(credentials)).build());
+    }
+
+    private void service(InClusterDataArgs args, String app, int port, Secret credentials) {
+        new Service(name(app + "-svc"), ServiceArgs.builder()
+                .metadata(metadata(args, app, labels(args, app)))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(Map.of("app.kubernetes.io/name", app, "app.kubernetes.io/component", "incluster-data"))
+                        .ports(ServicePortArgs.builder().name(app).port(port).targetPort(app).build())
+                        .build())
+                .build(), childBuilder().dependsOn(List.of(credentials)).build());
+    }
+}
