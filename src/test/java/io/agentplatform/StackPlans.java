@@ -31,7 +31,8 @@ public final class StackPlans {
     }
 
     public static synchronized Plan of(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> PlanRunner.run(config(s), Platform::define));
+        return PLANS.computeIfAbsent(stack, s -> PlanRunner.runWithReferences(config(s), Platform::define,
+                reference -> config(reference.substring(reference.lastIndexOf('/') + 1))));
     }
 
     public static Plan dev() {

@@ -20,9 +20,15 @@ final class MockCloud {
     static final String ACCOUNT = "123456789012";
 
     private final String region;
+    private final Map<String, Map<String, Object>> referencedStacks;
 
-    MockCloud(String region) {
+    /**
+     * @param referencedStacks outputs of the stacks a StackReference may name, by reference name; secret outputs
+     *                         hold stand-in values
+     */
+    MockCloud(String region, Map<String, Map<String, Object>> referencedStacks) {
         this.region = region;
+        this.referencedStacks = referencedStacks;
     }
 
     String region() {
@@ -116,6 +122,11 @@ final class MockCloud {
             case "aws:ecr/repository:Repository" ->
                     state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + physical);
             default -> { }
+        }
+        if (type.equals("pulumi:pulumi:StackReference")) {
+            // An unknown stack has no outputs, as the service answers for a stack that was never deployed.
+            state.put("outputs", referencedStacks.getOrDefault(stringOr(inputs.get("name"), name), Map.of()));
+            state.put("secretOutputNames", List.of());
         }
         if (type.startsWith("kubernetes:") && !type.startsWith("kubernetes:helm.sh")) {
             Map<String, Object> metadata = new LinkedHashMap<>(mapOr(inputs.get("metadata")));

@@ -41,7 +41,9 @@ public final class PlanCommand {
         }
         try {
             PlatformConfig config = StackConfigSource.load(projectDir, stack);
-            Plan plan = PlanRunner.run(config, program);
+            Path dir = projectDir;
+            Plan plan = PlanRunner.runWithReferences(config, program, reference -> StackConfigSource.load(dir,
+                    reference.substring(reference.lastIndexOf('/') + 1)));
             Path json = PlanWriter.write(plan, outDir);
             out.print(PlanSummary.render(plan));
             out.println("\nWrote " + json + " and " + outDir.resolve(stack) + "/");

@@ -49,8 +49,36 @@ public final class PlanRunner {
      * @param program the program, e.g. {@code Platform::define}
      */
     public static synchronized Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program) {
+        return run(config, program, Map.of());
+    }
+
+    /**
+     * Plans a stack that reads other stacks through StackReferences: first plans each referenced stack with
+     * {@code loadStack} (reference name to its config), then hands their outputs to the mock engine, so an ephemeral
+     * plan consumes the real outputs of the dev plan.
+     */
+    public static synchronized Plan runWithReferences(PlatformConfig config, BiConsumer<Context, PlatformConfig> program,
+                                                      java.util.function.Function<String, PlatformConfig> loadStack) {
+        Map<String, Map<String, Object>> referenced = new java.util.TreeMap<>();
+        config.target().flatMap(t -> t.platformStack()).ifPresent(reference ->
+                referenced.put(reference, referenceOutputs(run(loadStack.apply(reference), program))));
+        return run(config, program, referenced);
+    }
+
+    /** A referenced stack's outputs as StackReference hands them over; secrets get stand-ins, masked again downstream. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> referenceOutputs(Plan plan) {
+        Map<String, Object> outputs = new java.util.TreeMap<>();
+        plan.outputs().fields().forEachRemaining(e -> outputs.put(e.getKey(), Plan.SECRET.equals(e.getValue().asText())
+                ? "offline-plan-reference-secret-" + e.getKey()
+                : Plan.JSON.convertValue(e.getValue(), Object.class)));
+        return outputs;
+    }
+
+    private static Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program,
+                            Map<String, Map<String, Object>> referencedStacks) {
         String region = config.aws().map(a -> a.region()).orElse("us-east-1");
-        PlanMocks mocks = new PlanMocks(new MockCloud(region));
+        PlanMocks mocks = new PlanMocks(new MockCloud(region, referencedStacks));
         PlanRecorder recorder = new PlanRecorder();
         TestOptions options = TestOptions.builder()
                 .projectName(config.project())
