@@ -9,6 +9,7 @@ import io.agentplatform.database.DatabaseOutputs;
 import io.agentplatform.monitoring.MonitoringOutputs;
 import io.agentplatform.network.NetworkOutputs;
 import io.agentplatform.nodegroups.NodeGroupsOutputs;
+import io.agentplatform.workload.AgentWorkloadOutputs;
 
 /**
  * The stack outputs other teams depend on, exported in one place with the exact names of the output contract
@@ -56,5 +57,12 @@ final class Exports {
         ctx.export("grafanaUrl", monitoring.grafanaUrl());
         ctx.export("prometheusService", Output.of(monitoring.prometheusService()));
         ctx.export("alertmanagerService", Output.of(monitoring.alertmanagerService()));
+    }
+
+    /** Where the agent runs; {@code appUrl} only when the stack has an ingress. */
+    static void workload(Context ctx, AgentWorkloadOutputs agent) {
+        ctx.export("appNamespace", Output.of(agent.namespace()));
+        ctx.export("appServiceName", Output.of(agent.serviceName()));
+        agent.url().ifPresent(url -> ctx.export("appUrl", url));
     }
 }

@@ -12,6 +12,7 @@ import io.agentplatform.cluster.EksCluster;
 import io.agentplatform.cluster.EksClusterArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.PlatformConfig;
+import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
@@ -25,7 +26,11 @@ import io.agentplatform.network.Network;
 import io.agentplatform.network.NetworkArgs;
 import io.agentplatform.nodegroups.NodeGroups;
 import io.agentplatform.nodegroups.NodeGroupsArgs;
+import io.agentplatform.workload.AgentWorkload;
+import io.agentplatform.workload.AgentWorkloadArgs;
+import io.agentplatform.workload.DataConnections;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,10 +74,32 @@ public final class Platform {
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
                 platform, onCluster);
 
+        // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
+        DataConnections data = new DataConnections(
+                new DataConnections.Database(new DataConnections.SecretsManager(database.outputs().masterSecretArn(),
+                        database.outputs().kmsKeyArn()), aws.database().masterUsername(), database.outputs().address(),
+                        database.outputs().port(), database.outputs().databaseName(), aws.network().databaseSubnetCidrs()),
+                new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
+                        config.secrets().redisAuthToken().orElseThrow().output(), aws.network().privateSubnetCidrs()));
+        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
+                config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
+                aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), workloadNodeSelector(aws),
+                services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of()), platform, onCluster);
+
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());
         Exports.monitoring(ctx, monitoring.outputs());
+        Exports.workload(ctx, agent.outputs());
+    }
+
+    /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */
+    private static Map<String, String> workloadNodeSelector(AwsSettings aws) {
+        return aws.nodeGroups().values().stream()
+                .filter(g -> "workloads".equals(g.labels().get("node-role")))
+                .findFirst()
+                .map(g -> Map.of("node-role", "workloads"))
+                .orElse(Map.of());
     }
 }

@@ -5,9 +5,6 @@ import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
@@ -20,7 +17,6 @@ import com.pulumi.resources.Resource;
 import io.agentplatform.core.ClasspathFiles;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
-import io.agentplatform.core.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +38,9 @@ public final class ClusterServices extends PlatformComponent {
         List<Resource> ready = new ArrayList<>(nodes);
 
         // Networking add-ons go in at once: nodes need the CNI to become Ready.
-        ready.add(addon("vpc-cni", args, null, List.of()));
+        // The VPC CNI enforces NetworkPolicies (its network-policy agent) only when asked to; the agent namespace
+        // relies on them (default deny plus the allowed flows).
+        ready.add(addon("vpc-cni", args, null, List.of(), "{\"enableNetworkPolicy\":\"true\"}"));
         ready.add(addon("kube-proxy", args, null, List.of()));
         // coredns scheduled before any node exists sits DEGRADED until the create times out.
         ready.add(addon("coredns", args, null, nodes));
@@ -110,6 +108,11 @@ public final class ClusterServices extends PlatformComponent {
     }
 
     private Addon addon(String addonName, ClusterServicesArgs args, Output<String> serviceAccountRole, List<Resource> after) {
+        return addon(addonName, args, serviceAccountRole, after, null);
+    }
+
+    private Addon addon(String addonName, ClusterServicesArgs args, Output<String> serviceAccountRole, List<Resource> after,
+                        String configurationValues) {
         AddonArgs.Builder addon = AddonArgs.builder()
                 .clusterName(args.clusterName())
                 .addonName(addonName)
@@ -120,21 +123,14 @@ public final class ClusterServices extends PlatformComponent {
         if (serviceAccountRole != null) {
             addon.serviceAccountRoleArn(serviceAccountRole);
         }
+        if (configurationValues != null) {
+            addon.configurationValues(configurationValues);
+        }
         return new Addon(name(addonName), addon.build(), childBuilder().dependsOn(after).build());
     }
 
-    /** An IAM role only the named service account of this cluster can assume (IRSA), with one managed policy. */
     private Role serviceAccountRole(String part, IrsaIssuer irsa, String namespace, String serviceAccount,
                                     Output<String> policyArn) {
-        Role role = new Role(name(part + "-role"), RoleArgs.builder()
-                .assumeRolePolicy(PolicyDocument.create()
-                        .trustServiceAccount(irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), namespace, serviceAccount)
-                        .toJson())
-                .description("IRSA role of " + namespace + "/" + serviceAccount)
-                .tags(tags())
-                .build(), child());
-        new RolePolicyAttachment(name(part + "-policy"), RolePolicyAttachmentArgs.builder()
-                .role(role.name()).policyArn(policyArn).build(), child());
-        return role;
+        return serviceAccountRole(part, irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), namespace, serviceAccount, policyArn);
     }
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param ingress               public entry, if any
  * @param llmApiUrl             OpenAI-compatible endpoint; empty runs the offline deterministic model
  * @param rateLimitPerMinute    requests per client per minute
+ * @param llmModel              model name sent to {@code llmApiUrl} (required with it)
+ * @param shutdownGraceSeconds  time in-flight requests get on SIGTERM ({@code SHUTDOWN_GRACE_SECONDS}); the pod's
+ *                              termination grace period is derived from it
  */
 public record AgentSettings(
         String image,
@@ -34,7 +37,9 @@ public record AgentSettings(
         int scaleDownStabilizationSeconds,
         Optional<Ingress> ingress,
         Optional<String> llmApiUrl,
-        int rateLimitPerMinute) {
+        int rateLimitPerMinute,
+        Optional<String> llmModel,
+        int shutdownGraceSeconds) {
 
     /**
      * @param host          DNS name of the agent API

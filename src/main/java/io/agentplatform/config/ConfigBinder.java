@@ -671,9 +671,19 @@ public final class ConfigBinder {
         llmUrl.filter(u -> !u.matches("https://[^\\s]+")).ifPresent(u ->
                 s.problem("llmApiUrl", "'" + u + "'", "must be an https:// URL of an OpenAI-compatible API"));
         int rateLimit = s.integer("rateLimitPerMinute", 60, 1, 100000);
+        Optional<String> llmModel = Optional.ofNullable(s.string("llmModel", null));
+        if (llmUrl.isPresent() && llmModel.isEmpty()) {
+            s.problem("llmModel", "<missing>", "is required when llmApiUrl is set: the model name, e.g. gpt-4o-mini");
+        } else if (llmUrl.isEmpty() && llmModel.isPresent()) {
+            s.problem("llmModel", "'" + llmModel.get() + "'", "only applies when llmApiUrl is set (the offline model has no name to choose)");
+        }
+        llmModel.filter(m -> !m.matches("[A-Za-z0-9._:/-]{1,128}")).ifPresent(m ->
+                s.problem("llmModel", "'" + m + "'", "must be 1-128 letters, digits or ._:/-"));
+        // The app accepts 1-3600; the pod's grace period adds the preStop pause and a margin on top.
+        int shutdownGrace = s.integer("shutdownGraceSeconds", 20, 1, 300);
         s.rejectUnknownKeys();
         return new AgentSettings(image, replicas, min, max, cpuRequest, memoryRequest, cpuLimit, memoryLimit, cpuTarget,
-                memoryTarget, scaleDown, ingress, llmUrl, rateLimit);
+                memoryTarget, scaleDown, ingress, llmUrl, rateLimit, llmModel, shutdownGrace);
     }
 
     private static String quantity(Settings s, String name, String fallback, boolean cpu) {

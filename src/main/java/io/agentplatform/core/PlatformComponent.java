@@ -2,6 +2,10 @@ package io.agentplatform.core;
 
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -97,5 +101,24 @@ public abstract class PlatformComponent extends ComponentResource {
                 .targetKeyId(key.keyId())
                 .build(), child());
         return key;
+    }
+
+    /**
+     * An IAM role only the named service account of the cluster can assume (IRSA: the cluster's OIDC provider, the
+     * {@code system:serviceaccount:<namespace>:<name>} subject and the STS audience), with one managed policy.
+     * Children {@code <part>-role} and {@code <part>-policy}.
+     */
+    protected Role serviceAccountRole(String part, Output<String> oidcProviderArn, Output<String> oidcIssuerUrl,
+                                      String namespace, String serviceAccount, Output<String> policyArn) {
+        Role role = new Role(name(part + "-role"), RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocument.create()
+                        .trustServiceAccount(oidcProviderArn, oidcIssuerUrl, namespace, serviceAccount)
+                        .toJson())
+                .description("IRSA role of " + namespace + "/" + serviceAccount)
+                .tags(tags())
+                .build(), child());
+        new RolePolicyAttachment(name(part + "-policy"), RolePolicyAttachmentArgs.builder()
+                .role(role.name()).policyArn(policyArn).build(), child());
+        return role;
     }
 }

@@ -52,6 +52,8 @@ public final class InClusterData extends PlatformComponent {
     static final String REDIS_PASSWORD_KEY = "redis-password";
     /** The official images run PostgreSQL and Valkey as uid 999. */
     static final int DATA_UID = 999;
+    /** Labels every in-cluster data pod carries; the agent's egress policy selects them. */
+    public static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/component", "incluster-data");
 
     private final InClusterDataOutputs outputs;
 
@@ -103,7 +105,7 @@ public final class InClusterData extends PlatformComponent {
                 .metadata(metadata(args, "allow-agent-to-data", Map.of()))
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(LabelSelectorArgs.builder()
-                                .matchLabels(Map.of("app.kubernetes.io/component", "incluster-data")).build())
+                                .matchLabels(POD_LABELS).build())
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
                                 .from(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()

@@ -47,13 +47,13 @@ public final class AgentObservability extends PlatformComponent {
                 .name(args.job())
                 .namespace(args.namespace())
                 .labels(labels)
-                .build(), Output.of(monitorSpec), childBuilder().dependsOn(args.crdsReady()).build());
+                .build(), Output.of(monitorSpec), childBuilder().dependsOn(args.dependencies()).build());
 
         new PrometheusRule(name("rules"), ObjectMetaArgs.builder()
                 .name(args.job() + "-alerts")
                 .namespace(args.namespace())
                 .labels(labels)
-                .build(), Output.of(AgentAlerts.spec(args)), childBuilder().dependsOn(args.crdsReady()).build());
+                .build(), Output.of(AgentAlerts.spec(args)), childBuilder().dependsOn(args.dependencies()).build());
         registerOutputs(Map.of());
     }
 }

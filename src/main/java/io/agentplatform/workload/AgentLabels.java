@@ -1,0 +1,56 @@
+package io.agentplatform.workload;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place the agent's labels come from. The Deployment's selector, the pod template, the Service, the PDB,
+ * the NetworkPolicies and the ServiceMonitor all use {@link #selector()} (a subset of {@link #pod()}), so they
+ * cannot drift apart.
+ *
+ * @param name     {@code app.kubernetes.io/name}
+ * @param instance {@code app.kubernetes.io/instance}
+ * @param version  {@code app.kubernetes.io/version}: the image tag (or digest prefix); on pods and objects, never
+ *                 in a selector (selectors are immutable and must survive upgrades)
+ */
+public record AgentLabels(String name, String instance, String version) {
+    public static final String PART_OF = "agent-platform";
+
+    /** The agent's labels for an image reference. */
+    public static AgentLabels of(String name, String image) {
+        return new AgentLabels(name, name, versionOf(image));
+    }
+
+    /** Selects the agent's pods; immutable over the Deployment's life. */
+    public Map<String, String> selector() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("app.kubernetes.io/name", name);
+        m.put("app.kubernetes.io/instance", instance);
+        return m;
+    }
+
+    /** Labels of the pods and of every object of the workload (Service, ConfigMap, ...). */
+    public Map<String, String> pod() {
+        Map<String, String> m = new LinkedHashMap<>(selector());
+        m.put("app.kubernetes.io/version", version);
+        m.put("app.kubernetes.io/component", "api");
+        m.put("app.kubernetes.io/part-of", PART_OF);
+        m.put("app.kubernetes.io/managed-by", "pulumi");
+        return m;
+    }
+
+    /** A label value (at most 63 characters of [A-Za-z0-9._-]) naming the image version. */
+    static String versionOf(String image) {
+        int at = image.indexOf('@');
+        String v;
+        if (at >= 0) {
+            String digest = image.substring(at + 1);
+            v = digest.replace("sha256:", "sha256-");
+        } else {
+            String last = image.substring(image.lastIndexOf('/') + 1);
+            v = last.contains(":") ? last.substring(last.indexOf(':') + 1) : "unversioned";
+        }
+        v = v.replaceAll("[^A-Za-z0-9._-]", "-");
+        return v.length() > 63 ? v.substring(0, 63) : v;
+    }
+}

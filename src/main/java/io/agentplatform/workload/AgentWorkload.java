@@ -1,0 +1,700 @@
+package io.agentplatform.workload;
+
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingPolicyArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingRulesArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerBehaviorArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricTargetArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.Ingress;
+import com.pulumi.kubernetes.networking.v1.IngressArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressPathArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressRuleValueArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressServiceBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressTLSArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.agentplatform.cluster.IrsaIssuer;
+import io.agentplatform.config.AgentSettings;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.incluster.InClusterData;
+import io.agentplatform.core.PlatformContext;
+import io.agentplatform.core.PolicyDocument;
+import io.agentplatform.monitoring.AgentObservability;
+import io.agentplatform.monitoring.AgentObservabilityArgs;
+import io.agentplatform.monitoring.Monitoring;
+import io.agentplatform.workload.crd.ExternalSecret;
+import io.agentplatform.workload.crd.SecretStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The agent service on the cluster as typed Kubernetes resources: its namespace (Pod Security {@code restricted}),
+ * service account (bound to the agent's IRSA role), configuration (ConfigMap; credentials only in Secrets, read from
+ * files), Deployment (migrations in an init container), Service, optional Ingress, HPA, PDB, NetworkPolicies, and its
+ * ServiceMonitor and alert rules ({@link AgentObservability}). How the database password gets to the pod and
+ * survives rotation: see the package documentation and {@code docs/agent-workload.md}.
+ */
+public final class AgentWorkload extends PlatformComponent {
+    public static final String TYPE = "agent-platform:k8s:AgentWorkload";
+
+    public static final String APP = "agent";
+    public static final String SERVICE_ACCOUNT = "agent";
+    public static final String CONFIG_MAP = "agent-config";
+    /** Redis AUTH token and (with a remote model) the model API key. */
+    public static final String APP_SECRET = "agent-secrets";
+    /** Target of the ExternalSecret: the database password copied from Secrets Manager. */
+    public static final String DB_SECRET = "agent-db";
+    public static final String SECRET_STORE = "aws-secrets-manager";
+    /** How often External Secrets re-reads the RDS secret (see docs/agent-workload.md for the rotation window). */
+    public static final String REFRESH_INTERVAL = "1m";
+
+    public static final String HTTP_PORT_NAME = "http";
+    public static final int HTTP_PORT = 8080;
+    public static final String MANAGEMENT_PORT_NAME = "management";
+    public static final int MANAGEMENT_PORT = 8081;
+
+    public static final String SECRETS_DIR = "/var/run/secrets/agent";
+    public static final String DB_PASSWORD_PATH = SECRETS_DIR + "/db/password";
+    public static final String REDIS_PASSWORD_PATH = SECRETS_DIR + "/app/redis-password";
+    public static final String LLM_API_KEY_PATH = SECRETS_DIR + "/app/llm-api-key";
+
+    /** Pause before SIGTERM so the load balancer and kube-proxy stop sending new requests first. */
+    public static final int PRE_STOP_SECONDS = 10;
+    /** Slack between the app's own deadline and the kubelet's SIGKILL. */
+    public static final int TERMINATION_MARGIN_SECONDS = 5;
+    public static final int UID = 10001;
+    public static final String TMP_SIZE_LIMIT = "256Mi";
+
+    private final AgentWorkloadOutputs outputs;
+    private final Namespace namespace;
+
+    public AgentWorkload(AgentWorkloadArgs args, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "agent", platform, options);
+        AgentSettings s = args.settings();
+        String ns = args.namespace();
+        AgentLabels labels = AgentLabels.of(APP, s.image());
+
+        this.namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(ns).labels(namespaceLabels(args.namespaceLabels())).build())
+                .build(), childBuilder().dependsOn(args.clusterReady()).build());
+        List<Resource> inNamespace = List.of(namespace);
+
+        // ---- identity: the IRSA role reads only the database secret and decrypts only with its key.
+        ServiceAccountArgs.Builder sa = ServiceAccountArgs.builder()
+                .automountServiceAccountToken(false);
+        ObjectMetaArgs.Builder saMeta = ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(ns).labels(labels.pod());
+        if (args.data().database().password() instanceof DataConnections.SecretsManager sm) {
+            Role role = agentRole(sm, args.irsa().orElseThrow(), ns);
+            saMeta.annotations(role.arn().applyValue(arn -> Map.of("eks.amazonaws.com/role-arn", arn)));
+        }
+        ServiceAccount serviceAccount = new ServiceAccount(name("service-account"), sa.metadata(saMeta.build()).build(),
+                childBuilder().dependsOn(inNamespace).build());
+
+        // ---- configuration and secrets
+        Output<Map<String, String>> config = configData(args);
+        ConfigMap configMap = new ConfigMap(name("config"), ConfigMapArgs.builder()
+                .metadata(meta(CONFIG_MAP, ns, labels))
+                .data(config)
+                .build(), childBuilder().dependsOn(inNamespace).build());
+
+        Map<String, Output<String>> appSecrets = new TreeMap<>();
+        appSecrets.put("redis-password", args.data().redis().authToken());
+        args.llmApiKey().ifPresent(k -> appSecrets.put("llm-api-key", k));
+        Secret appSecret = new Secret(name("secrets"), SecretArgs.builder()
+                .metadata(meta(APP_SECRET, ns, labels))
+                .type("Opaque")
+                .stringData(Output.all(appSecrets.values().stream().toList()).applyValue(values -> {
+                    Map<String, String> m = new TreeMap<>();
+                    int i = 0;
+                    for (String key : appSecrets.keySet()) {
+                        m.put(key, values.get(i++));
+                    }
+                    return m;
+                }).asSecret())
+                .build(), childBuilder().dependsOn(inNamespace).build());
+
+        List<Resource> podInputs = new ArrayList<>(List.of(serviceAccount, configMap, appSecret));
+        String dbSecretName;
+        String dbSecretKey;
+        if (args.data().database().password() instanceof DataConnections.SecretsManager sm) {
+            ExternalSecretsOperator eso = new ExternalSecretsOperator(args.clusterReady(), platform,
+                    ComponentResourceOptions.builder().parent(this).build());
+            podInputs.add(databaseExternalSecret(sm, ns, labels, serviceAccount, eso));
+            dbSecretName = DB_SECRET;
+            dbSecretKey = "password";
+        } else {
+            DataConnections.KubernetesSecret ks = (DataConnections.KubernetesSecret) args.data().database().password();
+            dbSecretName = ks.secretName();
+            dbSecretKey = ks.key();
+        }
+
+        // ---- the Deployment
+        Deployment deployment = new Deployment(name("deployment"), DeploymentArgs.builder()
+                .metadata(meta(APP, ns, labels))
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(s.replicas())
+                        .revisionHistoryLimit(5)
+                        .selector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build())
+                        .strategy(DeploymentStrategyArgs.builder()
+                                .type("RollingUpdate")
+                                .rollingUpdate(RollingUpdateDeploymentArgs.builder().maxSurge(1).maxUnavailable(0).build())
+                                .build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder()
+                                        .labels(labels.pod())
+                                        .annotations(config.applyValue(c -> podAnnotations(c)))
+                                        .build())
+                                .spec(podSpec(args, labels, dbSecretName, dbSecretKey))
+                                .build())
+                        .build())
+                .build(), childBuilder()
+                .dependsOn(podInputs)
+                // The HPA owns the replica count once the Deployment exists.
+                .ignoreChanges(List.of("spec.replicas"))
+                .build());
+
+        Service service = new Service(name("service"), ServiceArgs.builder()
+                .metadata(meta(APP, ns, labels))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(labels.selector())
+                        .ports(ServicePortArgs.builder().name(HTTP_PORT_NAME).port(HTTP_PORT)
+                                        .targetPort(HTTP_PORT_NAME).protocol("TCP").build(),
+                                ServicePortArgs.builder().name(MANAGEMENT_PORT_NAME).port(MANAGEMENT_PORT)
+                                        .targetPort(MANAGEMENT_PORT_NAME).protocol("TCP").build())
+                        .build())
+                .build(), childBuilder().dependsOn(inNamespace).build());
+
+        autoscaler(s, ns, labels, deployment);
+        new PodDisruptionBudget(name("pdb"), PodDisruptionBudgetArgs.builder()
+                .metadata(meta(APP, ns, labels))
+                .spec(PodDisruptionBudgetSpecArgs.builder()
+                        // One pod at a time, whatever the replica count: drains proceed, capacity stays.
+                        .maxUnavailable(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build())
+                        .build())
+                .build(), childBuilder().dependsOn(inNamespace).build());
+        networkPolicies(args, labels, inNamespace);
+
+        Optional<Output<String>> url = s.ingress().map(ingress -> ingress(ingress, ns, labels, service));
+
+        args.monitoringCrdsReady().ifPresent(crds -> new AgentObservability(
+                AgentObservabilityArgs.of(ns, labels.selector(), MANAGEMENT_PORT_NAME, crds, List.of(namespace, service)),
+                platform, ComponentResourceOptions.builder().parent(this).build()));
+
+        this.outputs = new AgentWorkloadOutputs(ns, APP, url);
+        Map<String, Output<?>> registered = new LinkedHashMap<>();
+        registered.put("namespace", Output.of(ns));
+        registered.put("serviceName", Output.of(APP));
+        url.ifPresent(u -> registered.put("url", u));
+        registerOutputs(registered);
+    }
+
+    /** The agent's namespace, for resources that live in it but belong to another component (in-cluster data). */
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public AgentWorkloadOutputs outputs() {
+        return outputs;
+    }
+
+    /** terminationGracePeriodSeconds: the app's own shutdown deadline, after the preStop pause, plus a margin. */
+    public static int terminationGracePeriod(AgentSettings s) {
+        return s.shutdownGraceSeconds() + PRE_STOP_SECONDS + TERMINATION_MARGIN_SECONDS;
+    }
+
+    static Map<String, String> namespaceLabels(Map<String, String> extra) {
+        Map<String, String> labels = new LinkedHashMap<>(new java.util.TreeMap<>(extra));
+        labels.put("app.kubernetes.io/part-of", AgentLabels.PART_OF);
+        labels.put("app.kubernetes.io/managed-by", "pulumi");
+        labels.put("pod-security.kubernetes.io/enforce", "restricted");
+        labels.put("pod-security.kubernetes.io/warn", "restricted");
+        labels.put("pod-security.kubernetes.io/audit", "restricted");
+        return labels;
+    }
+
+    private static ObjectMetaArgs meta(String name, String ns, AgentLabels labels) {
+        return ObjectMetaArgs.builder().name(name).namespace(ns).labels(labels.pod()).build();
+    }
+
+    private Role agentRole(DataConnections.SecretsManager sm, IrsaIssuer irsa, String ns) {
+        Policy policy = new Policy(name("secrets-policy"), PolicyArgs.builder()
+                .description("The agent (" + ns + "/" + SERVICE_ACCOUNT + ") reads its database secret")
+                .policy(PolicyDocument.create()
+                        .allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+                                sm.secretArn().applyValue(List::of))
+                        .allow(List.of("kms:Decrypt"), sm.kmsKeyArn().applyValue(List::of))
+                        .toJson())
+                .tags(tags())
+                .build(), child());
+        return serviceAccountRole("irsa", irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), ns, SERVICE_ACCOUNT, policy.arn());
+    }
+
+    /**
+     * A SecretStore that reads Secrets Manager as the agent's service account (IRSA), and an ExternalSecret that
+     * copies {@code password} out of the RDS master secret into {@link #DB_SECRET}, re-read every
+     * {@link #REFRESH_INTERVAL}.
+     */
+    private Resource databaseExternalSecret(DataConnections.SecretsManager sm, String ns, AgentLabels labels,
+                                            ServiceAccount serviceAccount, ExternalSecretsOperator eso) {
+        Output<Map<String, Object>> storeSpec = region().applyValue(region -> Map.of("provider", Map.of("aws", Map.of(
+                "service", "SecretsManager",
+                "region", region,
+                "auth", Map.of("jwt", Map.of("serviceAccountRef", Map.of("name", SERVICE_ACCOUNT)))))));
+        SecretStore store = new SecretStore(name("secret-store"), meta(SECRET_STORE, ns, labels), storeSpec,
+                childBuilder().dependsOn(List.of(eso.crdsReady(), serviceAccount)).build());
+        Output<Map<String, Object>> externalSpec = sm.secretArn().applyValue(arn -> {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("refreshInterval", REFRESH_INTERVAL);
+            spec.put("secretStoreRef", Map.of("name", SECRET_STORE, "kind", SecretStore.KIND));
+            spec.put("target", Map.of("name", DB_SECRET, "creationPolicy", "Owner"));
+            spec.put("data", List.of(Map.of("secretKey", "password",
+                    "remoteRef", Map.of("key", arn, "property", "password"))));
+            return spec;
+        });
+        return new ExternalSecret(name("db-external-secret"), meta(DB_SECRET, ns, labels), externalSpec,
+                childBuilder().dependsOn(List.of(eso.crdsReady(), store)).build());
+    }
+
+    /** The non-secret settings, the app's environment variable names as keys. */
+    private static Output<Map<String, String>> configData(AgentWorkloadArgs args) {
+        AgentSettings s = args.settings();
+        DataConnections.Database db = args.data().database();
+        DataConnections.Redis redis = args.data().redis();
+        return Output.tuple(db.host(), db.port(), redis.host(), redis.port()).applyValue(t -> {
+            Map<String, String> m = new TreeMap<>();
+            m.put("PORT", String.valueOf(HTTP_PORT));
+            m.put("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+            m.put("DB_HOST", t.t1);
+            m.put("DB_PORT", String.valueOf(t.t2));
+            m.put("DB_NAME", db.databaseName());
+            m.put("DB_USER", db.username());
+            m.put("DB_SSL_MODE", "require");
+            m.put("REDIS_HOST", t.t3);
+            m.put("REDIS_PORT", String.valueOf(t.t4));
+            m.put("REDIS_TLS", String.valueOf(redis.tls()));
+            m.put("RATE_LIMIT_PER_MINUTE", String.valueOf(s.rateLimitPerMinute()));
+            m.put("SHUTDOWN_GRACE_SECONDS", String.valueOf(s.shutdownGraceSeconds()));
+            m.put("LOG_LEVEL", "INFO");
+            s.llmApiUrl().ifPresent(u -> m.put("LLM_API_URL", u));
+            s.llmModel().ifPresent(model -> m.put("LLM_MODEL", model));
+            return m;
+        });
+    }
+
+    /** A checksum of the ConfigMap: a config change rolls the pods (env vars are read once, at start). */
+    private static Map<String, String> podAnnotations(Map<String, String> config) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("agent-platform/config-sha256", sha256(new TreeMap<>(config).toString()));
+        // The app calls no AWS API: keep the IRSA web-identity token out of its containers (External Secrets
+        // requests its own token for the service account).
+        a.put("eks.amazonaws.com/skip-containers", "agent,migrate");
+        return a;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<EnvVarArgs> env(AgentWorkloadArgs args) {
+        List<EnvVarArgs> env = new ArrayList<>();
+        List<String> keys = new ArrayList<>(List.of("PORT", "MANAGEMENT_PORT", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER",
+                "DB_SSL_MODE", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "RATE_LIMIT_PER_MINUTE", "SHUTDOWN_GRACE_SECONDS",
+                "LOG_LEVEL"));
+        if (args.settings().llmApiUrl().isPresent()) {
+            keys.addAll(List.of("LLM_API_URL", "LLM_MODEL"));
+        }
+        for (String key : keys) {
+            env.add(EnvVarArgs.builder().name(key).valueFrom(EnvVarSourceArgs.builder()
+                    .configMapKeyRef(ConfigMapKeySelectorArgs.builder().name(CONFIG_MAP).key(key).build())
+                    .build()).build());
+        }
+        // Secrets as files, re-read by the app on every new connection (rotation without restart).
+        env.add(EnvVarArgs.builder().name("DB_PASSWORD_FILE").value(DB_PASSWORD_PATH).build());
+        env.add(EnvVarArgs.builder().name("REDIS_PASSWORD_FILE").value(REDIS_PASSWORD_PATH).build());
+        if (args.llmApiKey().isPresent()) {
+            env.add(EnvVarArgs.builder().name("LLM_API_KEY_FILE").value(LLM_API_KEY_PATH).build());
+        }
+        return env;
+    }
+
+    private static SecurityContextArgs containerSecurity() {
+        return SecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser(UID)
+                .runAsGroup(UID)
+                .readOnlyRootFilesystem(true)
+                .allowPrivilegeEscalation(false)
+                .privileged(false)
+                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                .build();
+    }
+
+    private static ResourceRequirementsArgs resources(AgentSettings s) {
+        return ResourceRequirementsArgs.builder()
+                .requests(Map.of("cpu", s.cpuRequest(), "memory", s.memoryRequest()))
+                .limits(Map.of("cpu", s.cpuLimit(), "memory", s.memoryLimit()))
+                .build();
+    }
+
+    private static ProbeArgs probe(String path, int period, int failures) {
+        return ProbeArgs.builder()
+                .httpGet(HTTPGetActionArgs.builder().path(path).port(MANAGEMENT_PORT_NAME).build())
+                .periodSeconds(period)
+                .failureThreshold(failures)
+                // A readiness check can take DB_CONNECT_TIMEOUT_MS (2 s) while PostgreSQL is unreachable.
+                .timeoutSeconds(3)
+                .build();
+    }
+
+    private static PodSpecArgs podSpec(AgentWorkloadArgs args, AgentLabels labels, String dbSecretName, String dbSecretKey) {
+        AgentSettings s = args.settings();
+        List<VolumeMountArgs> mounts = List.of(
+                VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
+                VolumeMountArgs.builder().name("db-password").mountPath(SECRETS_DIR + "/db").readOnly(true).build(),
+                VolumeMountArgs.builder().name("app-secrets").mountPath(SECRETS_DIR + "/app").readOnly(true).build());
+        List<EnvVarArgs> env = env(args);
+
+        ContainerArgs migrate = ContainerArgs.builder()
+                .name("migrate")
+                .image(s.image())
+                .args("migrate")
+                .env(env)
+                .volumeMounts(mounts)
+                .resources(resources(s))
+                .securityContext(containerSecurity())
+                .build();
+
+        ContainerArgs agent = ContainerArgs.builder()
+                .name(APP)
+                .image(s.image())
+                .ports(ContainerPortArgs.builder().name(HTTP_PORT_NAME).containerPort(HTTP_PORT).protocol("TCP").build(),
+                        ContainerPortArgs.builder().name(MANAGEMENT_PORT_NAME).containerPort(MANAGEMENT_PORT).protocol("TCP").build())
+                .env(env)
+                .volumeMounts(mounts)
+                .resources(resources(s))
+                .securityContext(containerSecurity())
+                .startupProbe(probe("/health/started", 2, 60))
+                .livenessProbe(probe("/health/live", 10, 3))
+                .readinessProbe(probe("/health/ready", 5, 2))
+                .lifecycle(LifecycleArgs.builder()
+                        .preStop(LifecycleHandlerArgs.builder()
+                                .exec(ExecActionArgs.builder().command("sleep", String.valueOf(PRE_STOP_SECONDS)).build())
+                                .build())
+                        .build())
+                .build();
+
+        List<KeyToPathArgs> appItems = new ArrayList<>();
+        appItems.add(KeyToPathArgs.builder().key("redis-password").path("redis-password").build());
+        if (args.llmApiKey().isPresent()) {
+            appItems.add(KeyToPathArgs.builder().key("llm-api-key").path("llm-api-key").build());
+        }
+        List<VolumeArgs> volumes = List.of(
+                VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(TMP_SIZE_LIMIT).build()).build(),
+                // Not a subPath mount: the kubelet replaces the file when the Secret changes.
+                VolumeArgs.builder().name("db-password").secret(SecretVolumeSourceArgs.builder()
+                        .secretName(dbSecretName)
+                        .items(KeyToPathArgs.builder().key(dbSecretKey).path("password").build())
+                        .defaultMode(0440)
+                        .build()).build(),
+                VolumeArgs.builder().name("app-secrets").secret(SecretVolumeSourceArgs.builder()
+                        .secretName(APP_SECRET)
+                        .items(appItems)
+                        .defaultMode(0440)
+                        .build()).build());
+
+        PodSpecArgs.Builder pod = PodSpecArgs.builder()
+                .serviceAccountName(SERVICE_ACCOUNT)
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .securityContext(PodSecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser(UID)
+                        .runAsGroup(UID)
+                        .fsGroup(UID)
+                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                        .build())
+                .terminationGracePeriodSeconds(terminationGracePeriod(s))
+                .topologySpreadConstraints(
+                        spread("topology.kubernetes.io/zone", labels),
+                        spread("kubernetes.io/hostname", labels))
+                .initContainers(migrate)
+                .containers(agent)
+                .volumes(volumes);
+        if (!args.nodeSelector().isEmpty()) {
+            pod.nodeSelector(args.nodeSelector());
+        }
+        return pod.build();
+    }
+
+    /** Soft spreading: an even spread is preferred, but a lost zone or a full node never blocks a scale-up. */
+    private static TopologySpreadConstraintArgs spread(String topologyKey, AgentLabels labels) {
+        return TopologySpreadConstraintArgs.builder()
+                .topologyKey(topologyKey)
+                .maxSkew(1)
+                .whenUnsatisfiable("ScheduleAnyway")
+                .labelSelector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build())
+                .build();
+    }
+
+    private void autoscaler(AgentSettings s, String ns, AgentLabels labels, Deployment deployment) {
+        new HorizontalPodAutoscaler(name("hpa"), HorizontalPodAutoscalerArgs.builder()
+                .metadata(meta(APP, ns, labels))
+                .spec(HorizontalPodAutoscalerSpecArgs.builder()
+                        .scaleTargetRef(CrossVersionObjectReferenceArgs.builder()
+                                .apiVersion("apps/v1").kind("Deployment").name(APP).build())
+                        .minReplicas(s.minReplicas())
+                        .maxReplicas(s.maxReplicas())
+                        .metrics(utilisation("cpu", s.targetCpuPercent()), utilisation("memory", s.targetMemoryPercent()))
+                        .behavior(HorizontalPodAutoscalerBehaviorArgs.builder()
+                                // Up at once: double (or +2 pods) per minute, no stabilisation.
+                                .scaleUp(HPAScalingRulesArgs.builder()
+                                        .stabilizationWindowSeconds(0)
+                                        .selectPolicy("Max")
+                                        .policies(HPAScalingPolicyArgs.builder().type("Percent").value(100).periodSeconds(60).build(),
+                                                HPAScalingPolicyArgs.builder().type("Pods").value(2).periodSeconds(60).build())
+                                        .build())
+                                // Down slowly: after the environment's stabilisation window, at most half per minute.
+                                .scaleDown(HPAScalingRulesArgs.builder()
+                                        .stabilizationWindowSeconds(s.scaleDownStabilizationSeconds())
+                                        .selectPolicy("Min")
+                                        .policies(HPAScalingPolicyArgs.builder().type("Percent").value(50).periodSeconds(60).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), childBuilder().dependsOn(deployment).build());
+    }
+
+    private static MetricSpecArgs utilisation(String resource, int percent) {
+        return MetricSpecArgs.builder()
+                .type("Resource")
+                .resource(ResourceMetricSourceArgs.builder()
+                        .name(resource)
+                        .target(MetricTargetArgs.builder().type("Utilization").averageUtilization(percent).build())
+                        .build())
+                .build();
+    }
+
+    private void networkPolicies(AgentWorkloadArgs args, AgentLabels labels, List<Resource> inNamespace) {
+        String ns = args.namespace();
+        LabelSelectorArgs agentPods = LabelSelectorArgs.builder().matchLabels(labels.selector()).build();
+        // Everything in the namespace: nothing in, nothing out, unless a policy below allows it.
+        networkPolicy("default-deny", ns, labels, NetworkPolicySpecArgs.builder()
+                .podSelector(LabelSelectorArgs.builder().build())
+                .policyTypes("Ingress", "Egress")
+                .build(), inNamespace);
+
+        networkPolicy("allow-prometheus", ns, labels, NetworkPolicySpecArgs.builder()
+                .podSelector(agentPods)
+                .policyTypes("Ingress")
+                .ingress(NetworkPolicyIngressRuleArgs.builder()
+                        .from(NetworkPolicyPeerArgs.builder().namespaceSelector(namespaceNamed(Monitoring.NAMESPACE)).build())
+                        .ports(tcp(MANAGEMENT_PORT_NAME))
+                        .build())
+                .build(), inNamespace);
+
+        if (args.settings().ingress().isPresent()) {
+            // ALB target-type ip: requests and health checks come from the load balancer's addresses in the public
+            // subnets, not from a pod, so the source is those CIDR blocks.
+            networkPolicy("allow-load-balancer", ns, labels, NetworkPolicySpecArgs.builder()
+                    .podSelector(agentPods)
+                    .policyTypes("Ingress")
+                    .ingress(NetworkPolicyIngressRuleArgs.builder()
+                            .from(ipBlocks(args.ingressSourceCidrs()))
+                            .ports(tcp(HTTP_PORT_NAME), tcp(MANAGEMENT_PORT_NAME))
+                            .build())
+                    .build(), inNamespace);
+        }
+
+        networkPolicy("allow-dns", ns, labels, NetworkPolicySpecArgs.builder()
+                .podSelector(agentPods)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        .to(NetworkPolicyPeerArgs.builder()
+                                .namespaceSelector(namespaceNamed("kube-system"))
+                                .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("k8s-app", "kube-dns")).build())
+                                .build())
+                        .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(),
+                                NetworkPolicyPortArgs.builder().protocol("TCP").port(53).build())
+                        .build())
+                .build(), inNamespace);
+
+        DataConnections data = args.data();
+        networkPolicy("allow-data", ns, labels, NetworkPolicySpecArgs.builder()
+                .podSelector(agentPods)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                                .to(dataPeers(data.database().cidrs()))
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP")
+                                        .port(data.database().port().applyValue(com.pulumi.core.Either::ofLeft)).build())
+                                .build(),
+                        NetworkPolicyEgressRuleArgs.builder()
+                                .to(dataPeers(data.redis().cidrs()))
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP")
+                                        .port(data.redis().port().applyValue(com.pulumi.core.Either::ofLeft)).build())
+                                .build())
+                .build(), inNamespace);
+
+        if (args.settings().llmApiUrl().isPresent()) {
+            networkPolicy("allow-model-endpoint", ns, labels, NetworkPolicySpecArgs.builder()
+                    .podSelector(agentPods)
+                    .policyTypes("Egress")
+                    .egress(NetworkPolicyEgressRuleArgs.builder()
+                            .to(NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder()
+                                    .cidr("0.0.0.0/0").except(args.vpcCidr()).build()).build())
+                            .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(443).build())
+                            .build())
+                    .build(), inNamespace);
+        }
+    }
+
+    private static LabelSelectorArgs namespaceNamed(String namespace) {
+        return LabelSelectorArgs.builder().matchLabels(Map.of("kubernetes.io/metadata.name", namespace)).build();
+    }
+
+    private static NetworkPolicyPortArgs tcp(String portName) {
+        return NetworkPolicyPortArgs.builder().protocol("TCP").port(portName).build();
+    }
+
+    /** Where a data service lives: CIDR blocks outside the cluster, or (none given) the in-cluster data pods. */
+    private static List<NetworkPolicyPeerArgs> dataPeers(List<String> cidrs) {
+        if (cidrs.isEmpty()) {
+            return List.of(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
+                    .matchLabels(InClusterData.POD_LABELS).build()).build());
+        }
+        return ipBlocks(cidrs);
+    }
+
+    private static List<NetworkPolicyPeerArgs> ipBlocks(List<String> cidrs) {
+        return cidrs.stream().map(c -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(c).build()).build())
+                .toList();
+    }
+
+    private void networkPolicy(String part, String ns, AgentLabels labels, NetworkPolicySpecArgs spec, List<Resource> after) {
+        new NetworkPolicy(name("netpol-" + part), NetworkPolicyArgs.builder()
+                .metadata(meta(APP + "-" + part, ns, labels))
+                .spec(spec)
+                .build(), childBuilder().dependsOn(after).build());
+    }
+
+    private Output<String> ingress(AgentSettings.Ingress ingress, String ns, AgentLabels labels, Service service) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        IngressTLSArgs.Builder tls = IngressTLSArgs.builder().hosts(ingress.host());
+        if ("alb".equals(ingress.className())) {
+            annotations.put("alb.ingress.kubernetes.io/scheme", "internet-facing");
+            annotations.put("alb.ingress.kubernetes.io/target-type", "ip");
+            annotations.put("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTPS\":443}]");
+            annotations.put("alb.ingress.kubernetes.io/ssl-redirect", "443");
+            annotations.put("alb.ingress.kubernetes.io/ssl-policy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+            // The API port serves no health endpoint; the readiness path on the management port does.
+            annotations.put("alb.ingress.kubernetes.io/healthcheck-port", String.valueOf(MANAGEMENT_PORT));
+            annotations.put("alb.ingress.kubernetes.io/healthcheck-path", "/health/ready");
+            ingress.certificateArn().ifPresent(arn -> annotations.put("alb.ingress.kubernetes.io/certificate-arn", arn));
+        }
+        ingress.tlsSecretName().ifPresent(tls::secretName);
+        new Ingress(name("ingress"), IngressArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(APP).namespace(ns).labels(labels.pod()).annotations(annotations).build())
+                .spec(IngressSpecArgs.builder()
+                        .ingressClassName(ingress.className())
+                        .tls(tls.build())
+                        .rules(IngressRuleArgs.builder()
+                                .host(ingress.host())
+                                .http(HTTPIngressRuleValueArgs.builder()
+                                        .paths(HTTPIngressPathArgs.builder()
+                                                .path("/")
+                                                .pathType("Prefix")
+                                                .backend(IngressBackendArgs.builder()
+                                                        .service(IngressServiceBackendArgs.builder()
+                                                                .name(APP)
+                                                                .port(ServiceBackendPortArgs.builder().name(HTTP_PORT_NAME).build())
+                                                                .build())
+                                                        .build())
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), childBuilder().dependsOn(service).build());
+        return Output.of("https://" + ingress.host());
+    }
+}

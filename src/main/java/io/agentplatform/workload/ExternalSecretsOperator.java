@@ -1,0 +1,77 @@
+package io.agentplatform.workload;
+
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PlatformContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * External Secrets Operator (chart {@value #CHART} {@value #CHART_VERSION} from {@value #REPOSITORY}, CRDs
+ * installed by the chart) in its own namespace. It holds no AWS identity of its own: each SecretStore names the
+ * service account (and so the IRSA role) it reads with, so the operator can read only what the workloads' own
+ * roles allow. Its pods run with the chart's restricted security context, so the namespace enforces
+ * {@code restricted}.
+ */
+public final class ExternalSecretsOperator extends PlatformComponent {
+    public static final String TYPE = "agent-platform:k8s:ExternalSecretsOperator";
+    public static final String NAMESPACE = "external-secrets";
+    public static final String CHART = "external-secrets";
+    /** App version v2.10.0; serves {@code external-secrets.io/v1}. */
+    public static final String CHART_VERSION = "2.10.0";
+    public static final String REPOSITORY = "https://charts.external-secrets.io";
+
+    private final Release release;
+
+    public ExternalSecretsOperator(List<Resource> clusterReady, PlatformContext platform, ComponentResourceOptions options) {
+        super(TYPE, "external-secrets", platform, options);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/part-of", "external-secrets");
+        labels.put("app.kubernetes.io/managed-by", "pulumi");
+        labels.put("pod-security.kubernetes.io/enforce", "restricted");
+        labels.put("pod-security.kubernetes.io/warn", "restricted");
+        labels.put("pod-security.kubernetes.io/audit", "restricted");
+        Namespace namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(labels).build())
+                .build(), childBuilder().dependsOn(clusterReady).build());
+
+        Map<String, Object> small = Map.of("requests", Map.of("cpu", "20m", "memory", "64Mi"),
+                "limits", Map.of("memory", "256Mi"));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("installCRDs", true);
+        values.put("resources", small);
+        values.put("webhook", Map.of("resources", small));
+        values.put("certController", Map.of("resources", small));
+        List<Resource> after = new ArrayList<>(clusterReady);
+        after.add(namespace);
+        this.release = new Release(name("release"), ReleaseArgs.builder()
+                .name(CHART)
+                .chart(CHART)
+                .version(CHART_VERSION)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(REPOSITORY).build())
+                .namespace(namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE)))
+                .createNamespace(false)
+                .values(values)
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(600)
+                .maxHistory(10)
+                .build(), childBuilder().dependsOn(after).build());
+        registerOutputs(Map.of());
+    }
+
+    /** The release that installs the CRDs and the webhook: SecretStores and ExternalSecrets depend on it. */
+    public Resource crdsReady() {
+        return release;
+    }
+}

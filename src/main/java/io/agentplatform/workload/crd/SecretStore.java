@@ -1,0 +1,46 @@
+package io.agentplatform.workload.crd;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
+import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/**
+ * An External Secrets Operator {@code SecretStore} ({@code external-secrets.io/v1}). Where secrets come from (here AWS Secrets Manager, authenticated as a service account through IRSA); namespaced, so only ExternalSecrets of its namespace can use it. Its CRD comes with the
+ * external-secrets chart, so it must depend on that release.
+ */
+@ResourceType(type = SecretStore.TYPE)
+public final class SecretStore extends CustomResource {
+    public static final String TYPE = "kubernetes:external-secrets.io/v1:SecretStore";
+    public static final String KIND = "SecretStore";
+
+    @Export(name = "apiVersion", refs = {String.class}, tree = "[0]")
+    private Output<String> apiVersion;
+
+    @Export(name = "kind", refs = {String.class}, tree = "[0]")
+    private Output<String> kind;
+
+    @Export(name = "metadata", refs = {ObjectMeta.class}, tree = "[0]")
+    private Output<ObjectMeta> metadata;
+
+    public SecretStore(String name, ObjectMetaArgs metadata, Output<Map<String, Object>> spec, CustomResourceOptions options) {
+        super(TYPE, name, new ExternalSecretsResourceArgs(KIND, metadata, spec), options);
+    }
+
+    public Output<String> apiVersion() {
+        return apiVersion;
+    }
+
+    public Output<String> kind() {
+        return kind;
+    }
+
+    public Output<ObjectMeta> metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,100 @@
+package io.agentplatform.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.StackPlans;
+import io.agentplatform.plan.Plan;
+import io.agentplatform.plan.PlannedResource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The agent's Kubernetes objects in one committed stack's full plan, found by kind and namespace. */
+record AgentObjects(String stack, Plan plan) {
+    static final String NS = "agent";
+    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String SERVICE = "kubernetes:core/v1:Service";
+    static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+    static final String SECRET = "kubernetes:core/v1:Secret";
+    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
+    static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+    static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+    static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+    static final String SERVICE_MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
+    static final String EXTERNAL_SECRET = "kubernetes:external-secrets.io/v1:ExternalSecret";
+    static final String SECRET_STORE = "kubernetes:external-secrets.io/v1:SecretStore";
+    static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+
+    static AgentObjects of(String stack) {
+        return new AgentObjects(stack, StackPlans.of(stack));
+    }
+
+    List<PlannedResource> all(String type) {
+        return plan.matching(r -> r.type().equals(type) && NS.equals(r.input("metadata.namespace").asText()));
+    }
+
+    PlannedResource one(String type) {
+        List<PlannedResource> found = all(type);
+        assertEquals(1, found.size(), stack + ": one " + type + " in namespace " + NS);
+        return found.get(0);
+    }
+
+    PlannedResource named(String type, String name) {
+        List<PlannedResource> found = plan.matching(r -> r.type().equals(type)
+                && NS.equals(r.input("metadata.namespace").asText()) && name.equals(r.input("metadata.name").asText()));
+        assertEquals(1, found.size(), stack + ": " + type + " " + NS + "/" + name);
+        return found.get(0);
+    }
+
+    PlannedResource deployment() {
+        return one(DEPLOYMENT);
+    }
+
+    JsonNode podSpec() {
+        return deployment().input("spec.template.spec");
+    }
+
+    Map<String, String> podLabels() {
+        return map(deployment().input("spec.template.metadata.labels"));
+    }
+
+    /** Every container of the pod, init containers first. */
+    List<JsonNode> containers() {
+        List<JsonNode> all = new ArrayList<>();
+        podSpec().path("initContainers").forEach(all::add);
+        podSpec().path("containers").forEach(all::add);
+        return all;
+    }
+
+    JsonNode container(String name) {
+        return containers().stream().filter(c -> c.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(stack + ": no container " + name));
+    }
+
+    List<PlannedResource> matching(Predicate<PlannedResource> p) {
+        return plan.matching(p);
+    }
+
+    static Map<String, String> map(JsonNode node) {
+        Map<String, String> m = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
+    static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** True when every label of the selector is among the labels (and the selector is not empty). */
+    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return !selector.isEmpty() && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+}
