@@ -150,8 +150,8 @@ public final class DeployGraph {
             }
             long delay = start(data.urn(), Set.of()) - start(data.urn(), carriers);
             if (delay > 0) {
-                warnings.add(data.name() + " (" + data.type() + ") waits for " + names(slow) + " only through "
-                        + names(carriers) + ", which it needs for a security-group id: it starts " + delay
+                warnings.add(data.name() + " (" + data.type() + ") waits for " + names(slow) + " (via " + names(carriers)
+                        + ") only for a security-group id: it starts " + delay
                         + " s later than it could. Create its security group without the cluster and admit the cluster"
                         + " with a separate ingress rule.");
             }
