@@ -42,6 +42,11 @@ public record Plan(String project, String stack, String environment, List<Planne
                 .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name + " in the " + stack + " plan"));
     }
 
+    /** Monthly cost and deploy critical path, computed from the resources (see {@link Estimate}). */
+    public Estimate estimate() {
+        return Estimate.of(this);
+    }
+
     public JsonNode output(String name) {
         return outputs.path(name);
     }
@@ -57,6 +62,7 @@ public record Plan(String project, String stack, String environment, List<Planne
         root.set("outputs", outputs);
         var w = root.putArray("warnings");
         warnings.forEach(w::add);
+        root.set("estimate", estimate().toJson());
         return root;
     }
 

@@ -1,5 +1,6 @@
 package io.agentplatform.plan;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,10 +27,35 @@ public final class PlanSummary {
             out.append("  ").append(e.getKey()).append(": ").append(value.length() > 110 ? value.substring(0, 107) + "..." : value)
                     .append("\n");
         });
+        out.append(renderEstimate(plan, plan.estimate()));
         if (!plan.warnings().isEmpty()) {
             out.append("\nWarnings:\n");
             plan.warnings().forEach(w -> out.append("  - ").append(w).append("\n"));
         }
+        return out.toString();
+    }
+
+    /** A short estimate section: total, by component, unpriced count, critical path with resource names. */
+    static String renderEstimate(Plan plan, Estimate e) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nEstimate (prices of %s, %s; 730 h/month): ~$%,.2f per month%n",
+                e.priceTableRegion(), e.priceTableDate(), e.monthlyUsd()));
+        e.byComponent().forEach((component, usd) ->
+                out.append(String.format(Locale.ROOT, "  %10s  %s%n", String.format(Locale.ROOT, "$%,.2f", usd), component)));
+        String prefix = plan.project() + "-" + plan.stack() + "-";
+        java.util.function.Function<String, String> shortName = urn -> {
+            String name = plan.byUrn(urn).map(PlannedResource::name).orElse(urn.substring(urn.lastIndexOf("::") + 2));
+            return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        };
+        if (!e.unpriced().isEmpty()) {
+            out.append("  not priced (").append(e.unpriced().size()).append(", reasons in estimate.unpriced): ")
+                    .append(String.join(", ", e.unpriced().stream().map(u -> shortName.apply(u.urn())).distinct().toList()))
+                    .append("\n");
+        }
+        out.append(String.format(Locale.ROOT, "  deploy critical path: ~%d min (%d s): ", Math.round(e.criticalPathSeconds() / 60.0),
+                e.criticalPathSeconds()));
+        out.append(String.join(" → ", e.criticalPath().stream().map(shortName).toList())).append("\n");
+        e.serializationWarnings().forEach(w -> out.append("  serialization: ").append(w).append("\n"));
         return out.toString();
     }
 

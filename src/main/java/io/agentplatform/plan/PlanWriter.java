@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Writes a plan to disk: {@code <out>/<stack>.json}, every Kubernetes object as YAML under
  * {@code <out>/<stack>/k8s/}, and every Helm release (chart, version, repository, values) under
- * {@code <out>/<stack>/helm/}. Old files of the stack are removed first, so the directory is exactly this plan.
+ * {@code <out>/<stack>/helm/}, and the component diagram as {@code <out>/<stack>.mmd} (Mermaid). Old files of the
+ * stack are removed first, so the directory is exactly this plan.
  */
 public final class PlanWriter {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -33,6 +34,7 @@ public final class PlanWriter {
         deleteRecursively(stackDir);
         Files.createDirectories(stackDir.resolve("k8s"));
         Files.writeString(json, plan.toJsonText(), StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve(plan.stack() + ".mmd"), MermaidDiagram.render(plan), StandardCharsets.UTF_8);
         for (PlannedResource r : plan.resources()) {
             if (isKubernetesObject(r)) {
                 write(stackDir.resolve("k8s").resolve(kubernetesFileName(r)), kubernetesObject(r));
