@@ -12,8 +12,10 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Pulumi program: unit tests against the mock engine"
 ./mvnw -B -ntp verify
 
-step "Offline plan of every committed stack"
-for stack in dev staging production; do
+step "Offline plan of every committed stack (Pulumi.<stack>.yaml)"
+for file in Pulumi.*.yaml; do
+  stack="${file#Pulumi.}"
+  stack="${stack%.yaml}"
   ./mvnw -q -B -ntp exec:java -Dexec.args="plan ${stack}" > "target/plan-${stack}.log"
   echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
 done

@@ -10,7 +10,14 @@ import io.agentplatform.cluster.ClusterServices;
 import io.agentplatform.cluster.ClusterServicesArgs;
 import io.agentplatform.cluster.EksCluster;
 import io.agentplatform.cluster.EksClusterArgs;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.StackReference;
+import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
+import io.agentplatform.config.ClusterTargetSettings;
+import io.agentplatform.contract.OutputContract;
+import io.agentplatform.incluster.InClusterData;
+import io.agentplatform.incluster.InClusterDataArgs;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.Naming;
@@ -30,14 +37,21 @@ import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The composition root: config → network → cluster → data → monitoring → workload → exports. It decides nothing
- * per environment; the differences are in the validated config it is given.
+ * The composition root: config → network → cluster → data → monitoring → workload → exports. The three profiles
+ * build different architectures (a platform stack, an ephemeral stack on a platform's cluster, a local stack);
+ * within a profile nothing is decided per environment: the differences are in the validated config it is given.
  */
 public final class Platform {
+    /** What an ephemeral stack needs from the platform stack it deploys onto (a subset of the output contract). */
+    static final List<String> EPHEMERAL_NEEDS = List.of("contractVersion", "clusterName", "kubeconfig");
+    /** Label carrying an ephemeral stack's expiry on its namespace and in-cluster data objects. */
+    static final String EXPIRES_AT_LABEL = "agent-platform.io/expires-at";
+
     private Platform() {}
 
     public static void define(Context ctx, PlatformConfig config) {
@@ -45,7 +59,15 @@ public final class Platform {
         PlatformContext platform = new PlatformContext(naming,
                 new Tags(config.project(), config.environment().configName(), config.owner(), config.extraTags()));
         config.warnings().forEach(w -> ctx.log().warn(w));
+        switch (config.environment()) {
+            case DEV, STAGING, PRODUCTION -> platformStack(ctx, config, naming, platform);
+            case EPHEMERAL -> ephemeralStack(ctx, config, naming, platform);
+            case LOCAL -> localStack(ctx, config, naming, platform);
+        }
+    }
 
+    /** dev, staging, production: the whole AWS platform and the agent on it. */
+    private static void platformStack(Context ctx, PlatformConfig config, Naming naming, PlatformContext platform) {
         AwsSettings aws = config.requireAws();
         Provider awsProvider = new Provider(naming.of("aws", "provider"), ProviderArgs.builder()
                 .region(aws.region())
@@ -92,6 +114,70 @@ public final class Platform {
         Exports.data(ctx, database.outputs(), cache.outputs());
         Exports.monitoring(ctx, monitoring.outputs());
         Exports.workload(ctx, agent.outputs());
+    }
+
+    /**
+     * pr-&lt;n&gt;: only the agent, with its own in-cluster PostgreSQL and Valkey, in its own namespace on the cluster of
+     * the platform stack it references. No AWS network, cluster or managed database.
+     */
+    private static void ephemeralStack(Context ctx, PlatformConfig config, Naming naming, PlatformContext platform) {
+        ClusterTargetSettings target = config.requireTarget();
+        String reference = target.platformStack().orElseThrow();
+        StackReference platformStack = new StackReference(naming.of("platform", "reference"),
+                StackReferenceArgs.builder().name(reference).build(), CustomResourceOptions.builder().build());
+        // Check the whole contract this stack relies on first, so a missing output is named with its stack.
+        Output<String> kubeconfig = platformStack.outputs()
+                .applyValue(outputs -> {
+                    OutputContract.requireOutputs(reference, outputs, EPHEMERAL_NEEDS);
+                    return String.valueOf(outputs.get("kubeconfig"));
+                })
+                .asSecret();
+        com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
+                com.pulumi.kubernetes.ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
+                CustomResourceOptions.builder().build());
+        Map<String, String> expiry = target.expiresAtLabel().map(e -> Map.of(EXPIRES_AT_LABEL, e)).orElse(Map.of());
+        agentWithInClusterData(ctx, config, platform, ComponentResourceOptions.builder().providers(k8s).build(),
+                "agent-" + config.stack(), expiry, Optional.empty());
+    }
+
+    /** local: the monitoring stack and the agent with in-cluster data, on the current kubeconfig's cluster (kind, minikube). */
+    private static void localStack(Context ctx, PlatformConfig config, Naming naming, PlatformContext platform) {
+        ClusterTargetSettings target = config.requireTarget();
+        // No kubeconfig given: the provider uses the current context, as kubectl does.
+        com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
+                com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
+                CustomResourceOptions.builder().build());
+        ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
+        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
+                target.storageClassName(), Optional.empty(), List.of()), platform, onCluster);
+        Exports.monitoring(ctx, monitoring.outputs());
+        agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.of(monitoring.crdsReady()));
+    }
+
+    /** The agent and the in-cluster PostgreSQL and Valkey it uses instead of RDS and ElastiCache. */
+    private static void agentWithInClusterData(Context ctx, PlatformConfig config, PlatformContext platform,
+                                               ComponentResourceOptions onCluster, String namespace,
+                                               Map<String, String> extraLabels, Optional<Resource> monitoringCrdsReady) {
+        ClusterTargetSettings target = config.requireTarget();
+        String databaseName = "agent";
+        String databaseUser = "agent";
+        String domain = "." + namespace + ".svc.cluster.local";
+        // Empty CIDR lists: the agent's egress policy admits the in-cluster data pods instead of address ranges.
+        DataConnections data = new DataConnections(
+                new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
+                        InClusterData.DATABASE_PASSWORD_KEY), databaseUser, Output.of(InClusterData.POSTGRES + domain),
+                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, List.of()),
+                new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
+                        false, config.secrets().redisAuthToken().orElseThrow().output(), List.of()));
+        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
+                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
+                Map.of(), List.of(), monitoringCrdsReady, extraLabels), platform, onCluster);
+        // The data services need only the namespace; the agent's migrate init container retries until they are up.
+        new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), extraLabels, target.postgresImage(),
+                target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),
+                config.secrets().redisAuthToken().orElseThrow(), List.of(agent.namespace())), platform, onCluster);
+        Exports.workload(ctx, agent.outputs());
+        ctx.export("agentImage", Output.of(config.agent().image()));
     }
 
     /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */

@@ -47,9 +47,12 @@ import java.util.TreeMap;
 /** In-cluster PostgreSQL and Valkey. See the package documentation. */
 public final class InClusterData extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:InClusterData";
-    static final String SECRET_NAME = "agent-data-credentials";
-    static final String DATABASE_PASSWORD_KEY = "database-password";
-    static final String REDIS_PASSWORD_KEY = "redis-password";
+    public static final String SECRET_NAME = "agent-data-credentials";
+    public static final String DATABASE_PASSWORD_KEY = "database-password";
+    public static final String REDIS_PASSWORD_KEY = "redis-password";
+    /** Service (and StatefulSet) names, so clients know the DNS names before anything is deployed. */
+    public static final String POSTGRES = "postgres";
+    public static final String REDIS = "valkey";
     /** The official images run PostgreSQL and Valkey as uid 999. */
     static final int DATA_UID = 999;
     /** Labels every in-cluster data pod carries; the agent's egress policy selects them. */
@@ -67,7 +70,7 @@ public final class InClusterData extends PlatformComponent {
                         .asSecret())
                 .build(), childBuilder().dependsOn(args.after()).build());
 
-        String postgres = "postgres";
+        String postgres = POSTGRES;
         statefulSet(args, postgres, ContainerArgs.builder()
                 .name(postgres)
                 .image(args.postgresImage())
@@ -85,7 +88,7 @@ public final class InClusterData extends PlatformComponent {
                 List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
         service(args, postgres, InClusterDataArgs.POSTGRES_PORT, credentials);
 
-        String redis = "valkey";
+        String redis = REDIS;
         statefulSet(args, redis, ContainerArgs.builder()
                 .name(redis)
                 .image(args.redisImage())

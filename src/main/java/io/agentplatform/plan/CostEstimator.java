@@ -35,8 +35,15 @@ public final class CostEstimator {
                 .orElseGet(() -> noTable(plan, region));
     }
 
-    /** The region of the plan's AWS provider; us-east-1 (the provider's own default) when none is set. */
+    /**
+     * The region of the plan's AWS provider; us-east-1 (the provider's own default) when none is set. A plan with no
+     * AWS resource at all (an ephemeral stack on another stack's cluster) costs nothing of its own in any region, so
+     * it is read against the eu-west-1 table, which knows which Kubernetes objects are free.
+     */
     static String regionOf(Plan plan) {
+        if (plan.resources().stream().noneMatch(r -> r.type().startsWith("aws:"))) {
+            return "eu-west-1";
+        }
         return plan.resources().stream().filter(r -> r.type().equals("pulumi:providers:aws"))
                 .map(r -> r.input("region").asText("")).filter(s -> !s.isEmpty()).sorted().findFirst().orElse("us-east-1");
     }

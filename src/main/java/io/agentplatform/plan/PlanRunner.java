@@ -71,8 +71,24 @@ public final class PlanRunner {
         Map<String, Object> outputs = new java.util.TreeMap<>();
         plan.outputs().fields().forEachRemaining(e -> outputs.put(e.getKey(), Plan.SECRET.equals(e.getValue().asText())
                 ? "offline-plan-reference-secret-" + e.getKey()
-                : Plan.JSON.convertValue(e.getValue(), Object.class)));
+                : engineValue(Plan.JSON.convertValue(e.getValue(), Object.class))));
         return outputs;
+    }
+
+    /** The engine's wire format carries numbers as doubles only. */
+    private static Object engineValue(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlanRunner::engineValue).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), engineValue(v)));
+            return out;
+        }
+        return value;
     }
 
     private static Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program,

@@ -142,12 +142,14 @@ public final class AgentWorkload extends PlatformComponent {
 
     private final AgentWorkloadOutputs outputs;
     private final Namespace namespace;
+    private final AgentLabels labels;
 
     public AgentWorkload(AgentWorkloadArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "agent", platform, options);
         AgentSettings s = args.settings();
         String ns = args.namespace();
         AgentLabels labels = AgentLabels.of(APP, s.image());
+        this.labels = labels;
 
         this.namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(ns).labels(namespaceLabels(args.namespaceLabels())).build())
@@ -268,6 +270,11 @@ public final class AgentWorkload extends PlatformComponent {
     /** The agent's namespace, for resources that live in it but belong to another component (in-cluster data). */
     public Namespace namespace() {
         return namespace;
+    }
+
+    /** Labels selecting the agent's pods, for policies of other components that admit them. */
+    public Map<String, String> podLabels() {
+        return labels.selector();
     }
 
     public AgentWorkloadOutputs outputs() {

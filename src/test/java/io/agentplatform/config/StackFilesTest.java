@@ -29,7 +29,16 @@ class StackFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "staging", "production"})
+    @ValueSource(strings = {"pr", "local"})
+    void theEphemeralTemplateAndTheLocalStackLoadAndValidate(String stack) {
+        PlatformConfig config = StackPlans.config(stack);
+        assertFalse(config.environment().buildsAwsPlatform());
+        assertTrue(config.aws().isEmpty());
+        assertTrue(config.target().isPresent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production", "pr", "local"})
     void stackFilesHoldNoSecrets(String stack) throws Exception {
         JsonNode file = new ObjectMapper(new YAMLFactory()).readTree(StackPlans.projectDir().resolve("Pulumi." + stack + ".yaml").toFile());
         for (String secret : ConfigBinder.SECRETS) {
