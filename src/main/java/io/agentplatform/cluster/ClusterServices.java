@@ -76,6 +76,7 @@ public final class ClusterServices extends PlatformComponent {
                 .build(), childBuilder().dependsOn(List.copyOf(ready)).build()));
 
         Policy lbPolicy = new Policy(name("lb-controller-policy"), PolicyArgs.builder()
+                .path(iamPath())
                 .description("AWS Load Balancer Controller: manage ALBs/NLBs, target groups and their security groups")
                 .policy(ClasspathFiles.text("iam/aws-load-balancer-controller.json"))
                 .tags(tags())

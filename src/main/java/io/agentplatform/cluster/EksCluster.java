@@ -62,6 +62,7 @@ public final class EksCluster extends PlatformComponent {
                 .build(), child());
 
         Role role = new Role(name("cluster-role"), RoleArgs.builder()
+                .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("eks.amazonaws.com").toJson())
                 .description("EKS control plane of " + args.clusterName())
                 .tags(tags())

@@ -12,6 +12,14 @@ public record Naming(String project, String stack) {
         return project + "-" + stack;
     }
 
+    /**
+     * IAM path of every role and policy the program creates ({@code /agent-platform/}). The CI deploy roles made by
+     * the bootstrap program may manage IAM only under this path, so they cannot touch their own permissions.
+     */
+    public String iamPath() {
+        return "/" + project + "/";
+    }
+
     /** Name of a component: {@code agent-platform-dev-network}. */
     public String component(String component) {
         return prefix() + "-" + component;

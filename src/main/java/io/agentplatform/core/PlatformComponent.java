@@ -55,6 +55,11 @@ public abstract class PlatformComponent extends ComponentResource {
         return platform.tags().named(component, name(namePart));
     }
 
+    /** IAM path for the component's roles and policies; see {@link Naming#iamPath()}. */
+    protected String iamPath() {
+        return platform.naming().iamPath();
+    }
+
     protected PlatformContext platform() {
         return platform;
     }
@@ -111,6 +116,7 @@ public abstract class PlatformComponent extends ComponentResource {
     protected Role serviceAccountRole(String part, Output<String> oidcProviderArn, Output<String> oidcIssuerUrl,
                                       String namespace, String serviceAccount, Output<String> policyArn) {
         Role role = new Role(name(part + "-role"), RoleArgs.builder()
+                .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create()
                         .trustServiceAccount(oidcProviderArn, oidcIssuerUrl, namespace, serviceAccount)
                         .toJson())

@@ -90,6 +90,7 @@ public final class Database extends PlatformComponent {
         Output<String> monitoringRoleArn = null;
         if (s.monitoringIntervalSeconds() > 0) {
             Role role = new Role(name("monitoring-role"), RoleArgs.builder()
+                .path(iamPath())
                     .description("Lets RDS publish enhanced monitoring of " + componentName())
                     .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
                     .tags(tags())

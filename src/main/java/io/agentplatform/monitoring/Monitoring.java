@@ -296,6 +296,7 @@ public final class Monitoring extends PlatformComponent {
                 .build(), opts);
 
         Role role = new Role(name("loki-irsa"), RoleArgs.builder()
+                .path(iamPath())
                 .description("Loki (" + NAMESPACE + "/" + LOKI_SERVICE_ACCOUNT + ") reads and writes its chunk bucket")
                 .assumeRolePolicy(PolicyDocument.create()
                         .trustServiceAccount(irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), NAMESPACE, LOKI_SERVICE_ACCOUNT)

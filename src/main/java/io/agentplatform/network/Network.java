@@ -206,6 +206,7 @@ public final class Network extends PlatformComponent {
                 .tags(tags())
                 .build(), child());
         Role role = new Role(name("flow-logs-role"), RoleArgs.builder()
+                .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("vpc-flow-logs.amazonaws.com").toJson())
                 .tags(tags())
                 .build(), child());

@@ -45,6 +45,7 @@ public final class NodeGroups extends PlatformComponent {
     public NodeGroups(NodeGroupsArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "nodes", platform, options);
         Role role = new Role(name("node-role"), RoleArgs.builder()
+                .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
                 .description("EKS managed nodes")
                 .tags(tags())

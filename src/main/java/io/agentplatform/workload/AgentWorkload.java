@@ -302,6 +302,7 @@ public final class AgentWorkload extends PlatformComponent {
 
     private Role agentRole(DataConnections.SecretsManager sm, IrsaIssuer irsa, String ns) {
         Policy policy = new Policy(name("secrets-policy"), PolicyArgs.builder()
+                .path(iamPath())
                 .description("The agent (" + ns + "/" + SERVICE_ACCOUNT + ") reads its database secret")
                 .policy(PolicyDocument.create()
                         .allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
