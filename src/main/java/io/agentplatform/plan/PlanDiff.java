@@ -112,10 +112,11 @@ public final class PlanDiff {
         }
         for (PlannedResource r : removed) {
             if (isStateful(r.type())) {
-                Optional<PlannedResource> rename = added.stream()
+                List<PlannedResource> candidates = added.stream()
                         .filter(a -> a.type().equals(r.type()) && RENAME_KEYS.getOrDefault(r.type(), List.of()).stream()
                                 .allMatch(k -> a.input(k).equals(r.input(k))))
-                        .findFirst();
+                        .toList();
+                Optional<PlannedResource> rename = likelyRename(r, candidates);
                 dangers.add(new Danger("deleted", r, "its urn is gone from the head plan", rename));
             }
         }
@@ -124,6 +125,30 @@ public final class PlanDiff {
         Estimate he = head.estimate().orElseGet(() -> Estimate.of(head.plan()));
         return new Result(base.plan(), head.plan(), added, removed, changed, unchanged,
                 outputChanges(base.plan(), head.plan()), List.copyOf(dangers), be, he);
+    }
+
+    /**
+     * The new resource a removed one most likely became: the only candidate, or else the only one under a component of
+     * the same type. Several equally likely candidates (keys of several components) suggest nothing rather than the
+     * wrong alias.
+     */
+    static Optional<PlannedResource> likelyRename(PlannedResource removed, List<PlannedResource> candidates) {
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0));
+        }
+        List<PlannedResource> sameComponent = candidates.stream()
+                .filter(c -> typeOfUrn(c.parent()).equals(typeOfUrn(removed.parent()))).toList();
+        return sameComponent.size() == 1 ? Optional.of(sameComponent.get(0)) : Optional.empty();
+    }
+
+    /** The resource type of a urn ({@code ...$agent-platform:aws:Database::name} gives the component's type). */
+    private static String typeOfUrn(String urn) {
+        if (urn == null) {
+            return "";
+        }
+        String[] parts = urn.split("::");
+        String typePath = parts.length >= 3 ? parts[2] : urn;
+        return typePath.substring(typePath.lastIndexOf('$') + 1);
     }
 
     private static List<OutputChange> outputChanges(Plan base, Plan head) {

@@ -92,6 +92,25 @@ class PlanDiffTest {
     }
 
     @Test
+    void withSeveralLookalikesARenameIsSuggestedOnlyWithinTheSameKindOfComponent() {
+        String key = "aws:kms/key:Key";
+        String database = "agent-platform:aws:Database";
+        String cache = "agent-platform:aws:Cache";
+        Map<String, Object> keyInputs = Map.of("enableKeyRotation", true);
+        PlanDiff.Result diff = PlanDiff.compare(new TinyPlans("dev").provider("eu-west-1")
+                        .component(database, "db").component(cache, "cache")
+                        .resource(key, "db-key-old", database, "db", keyInputs)
+                        .resource(key, "cache-key-old", cache, "cache", keyInputs).file(),
+                new TinyPlans("dev").provider("eu-west-1")
+                        .component(database, "db").component(cache, "cache")
+                        .resource(key, "db-key-new", database, "db", keyInputs)
+                        .resource(key, "cache-key-new", cache, "cache", keyInputs).file());
+        Map<String, String> suggested = new java.util.TreeMap<>();
+        diff.dangers().forEach(d -> suggested.put(d.resource().name(), d.renamedTo().map(PlannedResource::name).orElse("-")));
+        assertEquals(Map.of("cache-key-old", "cache-key-new", "db-key-old", "db-key-new"), suggested);
+    }
+
+    @Test
     void theCommandPrintsMarkdownExitsZeroAndThreeOnlyWhenAskedToFailOnDanger(@TempDir Path dir) throws Exception {
         Path before = dir.resolve("base.json");
         Path after = dir.resolve("head.json");
