@@ -1,12 +1,10 @@
 package io.agentplatform.monitoring.crd;
 
 import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
+import io.agentplatform.core.k8s.CustomObject;
 
 import java.util.Map;
 
@@ -15,32 +13,11 @@ import java.util.Map;
  * kube-prometheus-stack, so it must depend on that release.
  */
 @ResourceType(type = PrometheusRule.TYPE)
-public final class PrometheusRule extends CustomResource {
+public final class PrometheusRule extends CustomObject {
     public static final String TYPE = "kubernetes:monitoring.coreos.com/v1:PrometheusRule";
     public static final String KIND = "PrometheusRule";
 
-    @Export(name = "apiVersion", refs = {String.class}, tree = "[0]")
-    private Output<String> apiVersion;
-
-    @Export(name = "kind", refs = {String.class}, tree = "[0]")
-    private Output<String> kind;
-
-    @Export(name = "metadata", refs = {ObjectMeta.class}, tree = "[0]")
-    private Output<ObjectMeta> metadata;
-
     public PrometheusRule(String name, ObjectMetaArgs metadata, Output<Map<String, Object>> spec, CustomResourceOptions options) {
-        super(TYPE, name, new OperatorResourceArgs(KIND, metadata, spec), options);
-    }
-
-    public Output<String> apiVersion() {
-        return apiVersion;
-    }
-
-    public Output<String> kind() {
-        return kind;
-    }
-
-    public Output<ObjectMeta> metadata() {
-        return metadata;
+        super(TYPE, name, metadata, spec, options);
     }
 }

@@ -1,4 +1,4 @@
-package io.agentplatform.monitoring.crd;
+package io.agentplatform.core.k8s;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The inputs of a Prometheus Operator custom resource: a Kubernetes object with a free-form {@code spec}. The
- * {@code apiVersion} and {@code kind} are fixed by the resource class, never by the caller.
+ * Inputs of a Kubernetes custom object the SDK has no class for: {@code apiVersion} and {@code kind} fixed by the
+ * resource class, typed {@code metadata}, and a free-form {@code spec}.
  */
-public final class OperatorResourceArgs extends ResourceArgs {
-    public static final String API_VERSION = "monitoring.coreos.com/v1";
-
+public final class CustomObjectArgs extends ResourceArgs {
     @Import(name = "apiVersion", required = true)
     private final Output<String> apiVersion;
 
@@ -27,8 +25,8 @@ public final class OperatorResourceArgs extends ResourceArgs {
     @Import(name = "spec", required = true)
     private final Output<Map<String, Object>> spec;
 
-    OperatorResourceArgs(String kind, ObjectMetaArgs metadata, Output<Map<String, Object>> spec) {
-        this.apiVersion = Output.of(API_VERSION);
+    CustomObjectArgs(String apiVersion, String kind, ObjectMetaArgs metadata, Output<Map<String, Object>> spec) {
+        this.apiVersion = Output.of(Objects.requireNonNull(apiVersion));
         this.kind = Output.of(Objects.requireNonNull(kind));
         this.metadata = Output.of(Objects.requireNonNull(metadata));
         this.spec = Objects.requireNonNull(spec);
