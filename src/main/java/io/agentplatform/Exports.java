@@ -60,9 +60,11 @@ final class Exports {
     }
 
     /** Where the agent runs; {@code appUrl} only when the stack has an ingress. */
-    static void workload(Context ctx, AgentWorkloadOutputs agent) {
+    /** The agent's namespace, Service and URL, and the image it runs (CI previews compare against it). */
+    static void workload(Context ctx, AgentWorkloadOutputs agent, String image) {
         ctx.export("appNamespace", Output.of(agent.namespace()));
         ctx.export("appServiceName", Output.of(agent.serviceName()));
         agent.url().ifPresent(url -> ctx.export("appUrl", url));
+        ctx.export("agentImage", Output.of(image));
     }
 }

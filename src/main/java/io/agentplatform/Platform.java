@@ -113,7 +113,7 @@ public final class Platform {
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());
         Exports.monitoring(ctx, monitoring.outputs());
-        Exports.workload(ctx, agent.outputs());
+        Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
     /**
@@ -176,8 +176,7 @@ public final class Platform {
         new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), extraLabels, target.postgresImage(),
                 target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),
                 config.secrets().redisAuthToken().orElseThrow(), List.of(agent.namespace())), platform, onCluster);
-        Exports.workload(ctx, agent.outputs());
-        ctx.export("agentImage", Output.of(config.agent().image()));
+        Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
     /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */

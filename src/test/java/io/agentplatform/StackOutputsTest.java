@@ -29,6 +29,12 @@ class StackOutputsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production", "pr", "local"})
+    void everyStackExportsTheImageItDeploysForPreviewsToCompareAgainst(String stack) {
+        assertEquals(StackPlans.config(stack).agent().image(), StackPlans.of(stack).output("agentImage").asText());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void monitoringOutputsTellHowToReachGrafanaPrometheusAndAlertmanager(String stack) {
         Plan plan = StackPlans.of(stack);
