@@ -12,7 +12,9 @@ import java.util.Map;
  * long-lived credential is stored; the result is still kept secret because it names the endpoint and CA.
  */
 final class Kubeconfig {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sorted keys: the same cluster always gives the same text, so the provider is never seen as changed. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private Kubeconfig() {}
 

@@ -65,6 +65,21 @@ public final class PolicyDocument {
         return this;
     }
 
+    /** Denies every request to the resources that does not use TLS (bucket policies). */
+    public PolicyDocument denyInsecureTransport(Output<List<String>> resources) {
+        statements.add(resources.applyValue(r -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("Sid", "DenyInsecureTransport");
+            s.put("Effect", "Deny");
+            s.put("Principal", "*");
+            s.put("Action", "s3:*");
+            s.put("Resource", r);
+            s.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+            return s;
+        }));
+        return this;
+    }
+
     /** A trust statement letting an AWS service assume the role. */
     public PolicyDocument trustService(String service) {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -292,7 +292,9 @@ public final class Monitoring extends PlatformComponent {
                 .build(), childBuilder().dependsOn(versioning).build());
         new BucketPolicy(name("loki-chunks-tls-only"), BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> tlsOnlyPolicy(arn)))
+                .policy(PolicyDocument.create()
+                        .denyInsecureTransport(bucket.arn().applyValue(arn -> List.of(arn, arn + "/*")))
+                        .toJson())
                 .build(), opts);
 
         Role role = new Role(name("loki-irsa"), RoleArgs.builder()
@@ -316,21 +318,5 @@ public final class Monitoring extends PlatformComponent {
                 InvokeOptions.builder().parent(this).build()).applyValue(r -> r.name());
         return Output.tuple(bucket.bucket(), region, role.arn())
                 .applyValue(t -> LokiValues.Storage.s3(t.t1, t.t2, t.t3));
-    }
-
-    private static String tlsOnlyPolicy(String bucketArn) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
-                    "Version", "2012-10-17",
-                    "Statement", List.of(Map.of(
-                            "Sid", "DenyInsecureTransport",
-                            "Effect", "Deny",
-                            "Principal", "*",
-                            "Action", "s3:*",
-                            "Resource", List.of(bucketArn, bucketArn + "/*"),
-                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -23,11 +23,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The plan file is a public format other tools read: documented keys, stable bytes, no secrets. */
 class PlanFileTest {
 
-    @Test
-    void theSameStackGivesByteIdenticalPlanFilesOnEveryRun() throws Exception {
-        String first = PlanRunner.run(StackPlans.config("dev"), Platform::define).toJsonText();
-        String second = PlanRunner.run(StackPlans.config("dev"), Platform::define).toJsonText();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging", "production", "local"})
+    void theSameStackGivesByteIdenticalPlanFilesOnEveryRun(String stack) throws Exception {
+        String first = StackPlans.of(stack).toJsonText();
+        String second = PlanRunner.run(StackPlans.config(stack), Platform::define).toJsonText();
         assertEquals(first, second);
+    }
+
+    /**
+     * A second JVM hashes strings with another seed, so anything that leaks HashMap or Map.of iteration order into a
+     * resource input (a policy document, a kubeconfig) shows up here, not only on the next machine.
+     */
+    @Test
+    void aFreshJvmWritesTheSamePlanFile(@TempDir Path out) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.agentplatform.App",
+                "plan", "production", "--project-dir", StackPlans.projectDir().toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("plan.log").toFile()).start();
+        assertEquals(0, process.waitFor(), () -> readLog(out));
+        assertEquals(StackPlans.production().toJsonText(), Files.readString(out.resolve("production.json")));
+    }
+
+    private static String readLog(Path out) {
+        try {
+            return Files.readString(out.resolve("plan.log"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
