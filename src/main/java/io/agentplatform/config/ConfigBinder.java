@@ -517,6 +517,7 @@ public final class ConfigBinder {
                 s.problem("logExports", "'" + e + "'", "PostgreSQL exports " + new TreeSet<>(POSTGRES_LOG_EXPORTS));
             }
         }
+        int logRetentionDays = retention(s, "logRetentionDays", kind.holdsValuableData() ? 365 : 30);
         boolean autoMinor = s.bool("autoMinorVersionUpgrade", true);
         boolean valuable = kind.holdsValuableData();
         boolean deletionProtection = s.bool("deletionProtection", valuable);
@@ -547,7 +548,7 @@ public final class ConfigBinder {
         }
         s.rejectUnknownKeys();
         return new DatabaseSettings(version, instanceClass, storage, maxStorage, multiAz, backupDays, backupWindow,
-                maintenanceWindow, insights, monitoringInterval, logExports, autoMinor, deletionProtection,
+                maintenanceWindow, insights, monitoringInterval, logExports, logRetentionDays, autoMinor, deletionProtection,
                 skipFinalSnapshot, protect, acknowledged, dbName, masterUser);
     }
 

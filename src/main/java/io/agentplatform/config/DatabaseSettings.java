@@ -16,6 +16,8 @@ import java.util.List;
  * @param performanceInsights        Performance Insights on
  * @param monitoringIntervalSeconds  enhanced monitoring interval (0 = off; 1, 5, 10, 15, 30, 60)
  * @param logExports                 CloudWatch log exports ({@code postgresql}, {@code upgrade})
+ * @param logRetentionDays           retention of those exports; the log groups are created up front, encrypted with
+ *                                   the database key, instead of RDS creating them with no expiry
  * @param autoMinorVersionUpgrade    let RDS apply minor versions in the maintenance window
  * @param deletionProtection         RDS refuses deletion (default: production)
  * @param skipFinalSnapshot          no snapshot on deletion (default: not production)
@@ -36,6 +38,7 @@ public record DatabaseSettings(
         boolean performanceInsights,
         int monitoringIntervalSeconds,
         List<String> logExports,
+        int logRetentionDays,
         boolean autoMinorVersionUpgrade,
         boolean deletionProtection,
         boolean skipFinalSnapshot,

@@ -1,5 +1,7 @@
 package io.agentplatform.database;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.iam.Role;
@@ -21,6 +23,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.agentplatform.config.DatabaseSettings;
+import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
@@ -49,9 +52,26 @@ public final class Database extends PlatformComponent {
         super(TYPE, "database", platform, options);
         DatabaseSettings s = args.settings();
 
+        // An explicit identifier keeps the endpoint name readable and makes the final snapshot name deterministic
+        // (no timestamps: the plan is identical on every run). Leaving room for the suffix keeps both within 63.
+        String identifier = Naming.fit(name("postgres"), MAX_IDENTIFIER - FINAL_SNAPSHOT_SUFFIX.length());
+        String logGroupPrefix = "/aws/rds/instance/" + identifier + "/";
+
         // Protected stacks keep the key even when the stack is destroyed: final snapshots are unreadable without it.
-        Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights",
-                Optional.empty(), s.protect(), componentName());
+        // CloudWatch Logs may use it only for this instance's exported logs.
+        Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights, logs",
+                Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), region(), logGroupPrefix)), s.protect(),
+                componentName());
+        // Created before the instance so RDS writes into groups with our retention and key, not its own that never expire.
+        List<Resource> logGroups = new ArrayList<>();
+        for (String export : s.logExports()) {
+            logGroups.add(new LogGroup(name("log-" + export), LogGroupArgs.builder()
+                    .name(logGroupPrefix + export)
+                    .retentionInDays(s.logRetentionDays())
+                    .kmsKeyId(key.arn())
+                    .tags(tags())
+                    .build(), child()));
+        }
 
         SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
                 .description("Isolated database subnets of " + componentName())
@@ -86,7 +106,7 @@ public final class Database extends PlatformComponent {
                 .tags(tags())
                 .build(), child());
 
-        List<Resource> instanceDependsOn = new ArrayList<>();
+        List<Resource> instanceDependsOn = new ArrayList<>(logGroups);
         Output<String> monitoringRoleArn = null;
         if (s.monitoringIntervalSeconds() > 0) {
             Role role = new Role(name("monitoring-role"), RoleArgs.builder()
@@ -103,9 +123,6 @@ public final class Database extends PlatformComponent {
             monitoringRoleArn = role.arn();
         }
 
-        // An explicit identifier keeps the endpoint name readable and makes the final snapshot name deterministic
-        // (no timestamps: the plan is identical on every run). Leaving room for the suffix keeps both within 63.
-        String identifier = Naming.fit(name("postgres"), MAX_IDENTIFIER - FINAL_SNAPSHOT_SUFFIX.length());
         InstanceArgs.Builder instance = InstanceArgs.builder()
                 .identifier(identifier)
                 .engine("postgres")

@@ -46,6 +46,23 @@ class DatabasePlanTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
+    void everyExportedLogGoesToAPreCreatedEncryptedGroupWithTheConfiguredRetention(String stack) {
+        PlannedResource db = instance(stack);
+        List<PlannedResource> groups = database(stack).stream()
+                .filter(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup")).toList();
+        assertEquals(settings(stack).logExports().size(), groups.size());
+        for (String export : settings(stack).logExports()) {
+            PlannedResource group = groups.stream().filter(g -> g.input("name").asText()
+                    .equals("/aws/rds/instance/" + db.input("identifier").asText() + "/" + export)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no log group for the " + export + " export"));
+            assertEquals(settings(stack).logRetentionDays(), group.input("retentionInDays").asInt());
+            assertEquals(db.input("kmsKeyId").asText(), group.input("kmsKeyId").asText());
+            assertTrue(db.dependsOn(group.urn()), "RDS must find the group, not create its own without expiry");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
     void storageIsEncryptedWithTheDatabasesOwnRotatingKey(String stack) {
         Plan plan = DataServicesPlans.of(stack);
         PlannedResource db = instance(stack);
