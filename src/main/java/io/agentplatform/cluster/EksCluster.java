@@ -61,12 +61,12 @@ public final class EksCluster extends PlatformComponent {
                 .tags(tags())
                 .build(), child());
 
-        Role role = new Role(name("cluster-role"), RoleArgs.builder()
+        Role role = new Role(name("cluster-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("eks.amazonaws.com").toJson())
                 .description("EKS control plane of " + args.clusterName())
                 .tags(tags())
-                .build(), child());
+                .build(), childBuilder("cluster-role", ROLE).build());
         RolePolicyAttachment clusterPolicy = new RolePolicyAttachment(name("cluster-policy"), RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")

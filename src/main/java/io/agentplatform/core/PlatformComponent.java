@@ -25,6 +25,10 @@ import java.util.Optional;
  * standard tags and is the parent of everything it creates.
  */
 public abstract class PlatformComponent extends ComponentResource {
+    /** Type tokens of the auto-named children whose names the naming rule fits (see {@link #name(String, String)}). */
+    protected static final String ROLE = "aws:iam/role:Role";
+    protected static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+    protected static final String BUCKET = "aws:s3/bucketV2:BucketV2";
     private final String component;
     private final PlatformContext platform;
 
@@ -41,6 +45,27 @@ public abstract class PlatformComponent extends ComponentResource {
     /** Logical (and, through auto-naming, physical) name of a child: {@code <project>-<stack>-<component>-<part>}. */
     protected String name(String part) {
         return platform.naming().of(component, part);
+    }
+
+    /**
+     * The logical name of a child the provider auto-names, under the program's one naming rule: {@link #name} when
+     * it plus the provider's random suffix fits the type's limit (from {@link NameRules}), otherwise cut to fit and
+     * ended with a short hash of the full name ({@link Naming#fit}), so it stays stable, readable and unique.
+     */
+    protected String name(String part, String awsType) {
+        return Naming.fit(name(part), NameRules.table().logicalNameBudget(awsType));
+    }
+
+    /**
+     * Options for a child named with {@link #name(String, String)}: when the rule shortened the name, an alias to the
+     * full name keeps a resource that was deployed under it instead of replacing it.
+     */
+    protected CustomResourceOptions.Builder childBuilder(String part, String awsType) {
+        CustomResourceOptions.Builder options = childBuilder();
+        if (!name(part, awsType).equals(name(part))) {
+            options.aliases(com.pulumi.core.Alias.builder().name(name(part)).build());
+        }
+        return options;
     }
 
     protected String componentName() {
@@ -115,14 +140,14 @@ public abstract class PlatformComponent extends ComponentResource {
      */
     protected Role serviceAccountRole(String part, Output<String> oidcProviderArn, Output<String> oidcIssuerUrl,
                                       String namespace, String serviceAccount, Output<String> policyArn) {
-        Role role = new Role(name(part + "-role"), RoleArgs.builder()
+        Role role = new Role(name(part + "-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create()
                         .trustServiceAccount(oidcProviderArn, oidcIssuerUrl, namespace, serviceAccount)
                         .toJson())
                 .description("IRSA role of " + namespace + "/" + serviceAccount)
                 .tags(tags())
-                .build(), child());
+                .build(), childBuilder(part + "-role", ROLE).build());
         new RolePolicyAttachment(name(part + "-policy"), RolePolicyAttachmentArgs.builder()
                 .role(role.name()).policyArn(policyArn).build(), child());
         return role;

@@ -109,12 +109,12 @@ public final class Database extends PlatformComponent {
         List<Resource> instanceDependsOn = new ArrayList<>(logGroups);
         Output<String> monitoringRoleArn = null;
         if (s.monitoringIntervalSeconds() > 0) {
-            Role role = new Role(name("monitoring-role"), RoleArgs.builder()
+            Role role = new Role(name("monitoring-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
                     .description("Lets RDS publish enhanced monitoring of " + componentName())
                     .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
                     .tags(tags())
-                    .build(), child());
+                    .build(),  childBuilder("monitoring-role", ROLE).build());
             // The instance waits for the attachment: RDS checks the role's permissions when monitoring starts.
             instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
                     .role(role.name())

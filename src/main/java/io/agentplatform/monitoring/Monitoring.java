@@ -245,10 +245,10 @@ public final class Monitoring extends PlatformComponent {
         IrsaIssuer irsa = args.irsa().orElseThrow();
         CustomResourceOptions opts = child();
         boolean keep = args.settings().protect();
-        BucketV2 bucket = new BucketV2(name("loki-chunks"), BucketV2Args.builder()
+        BucketV2 bucket = new BucketV2(name("loki-chunks", BUCKET), BucketV2Args.builder()
                 .forceDestroy(!keep)
                 .tags(tags("loki-chunks"))
-                .build(), childBuilder().protect(keep).retainOnDelete(keep).build());
+                .build(), childBuilder("loki-chunks", BUCKET).protect(keep).retainOnDelete(keep).build());
         new BucketPublicAccessBlock(name("loki-chunks-public-access"), BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
@@ -297,14 +297,14 @@ public final class Monitoring extends PlatformComponent {
                         .toJson())
                 .build(), opts);
 
-        Role role = new Role(name("loki-irsa"), RoleArgs.builder()
+        Role role = new Role(name("loki-irsa", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .description("Loki (" + NAMESPACE + "/" + LOKI_SERVICE_ACCOUNT + ") reads and writes its chunk bucket")
                 .assumeRolePolicy(PolicyDocument.create()
                         .trustServiceAccount(irsa.oidcProviderArn(), irsa.oidcIssuerUrl(), NAMESPACE, LOKI_SERVICE_ACCOUNT)
                         .toJson())
                 .tags(tags("loki-irsa"))
-                .build(), opts);
+                .build(), childBuilder("loki-irsa", ROLE).build());
         new RolePolicy(name("loki-s3"), RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyDocument.create()

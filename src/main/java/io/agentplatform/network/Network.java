@@ -205,11 +205,11 @@ public final class Network extends PlatformComponent {
                 .kmsKeyId(key.arn())
                 .tags(tags())
                 .build(), child());
-        Role role = new Role(name("flow-logs-role"), RoleArgs.builder()
+        Role role = new Role(name("flow-logs-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("vpc-flow-logs.amazonaws.com").toJson())
                 .tags(tags())
-                .build(), child());
+                .build(), childBuilder("flow-logs-role", ROLE).build());
         new RolePolicy(name("flow-logs-write"), RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyDocument.create()

@@ -44,12 +44,12 @@ public final class NodeGroups extends PlatformComponent {
 
     public NodeGroups(NodeGroupsArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "nodes", platform, options);
-        Role role = new Role(name("node-role"), RoleArgs.builder()
+        Role role = new Role(name("node-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
                 .description("EKS managed nodes")
                 .tags(tags())
-                .build(), child());
+                .build(), childBuilder("node-role", ROLE).build());
         List<Resource> attachments = new ArrayList<>();
         for (String policy : NODE_POLICIES) {
             String part = "node-" + policy.substring(policy.lastIndexOf('/') + 1).toLowerCase().replace('_', '-');
@@ -96,7 +96,7 @@ public final class NodeGroups extends PlatformComponent {
                 .build(), child());
         List<NodeGroupTaintArgs> taints = s.taints().stream().map(t -> NodeGroupTaintArgs.builder()
                 .key(t.key()).value(t.value()).effect(t.effect().name()).build()).toList();
-        return new NodeGroup(name(groupName), NodeGroupArgs.builder()
+        return new NodeGroup(name(groupName, NODE_GROUP), NodeGroupArgs.builder()
                 .clusterName(args.clusterName())
                 .nodeGroupNamePrefix(groupName + "-")
                 .nodeRoleArn(role.arn())
@@ -114,7 +114,7 @@ public final class NodeGroups extends PlatformComponent {
                 .labels(s.labels())
                 .taints(taints)
                 .tags(tags(groupName))
-                .build(), childBuilder()
+                .build(), childBuilder(groupName, NODE_GROUP)
                 .dependsOn(attachments)
                 // The cluster autoscaler owns the current size once the group exists.
                 .ignoreChanges(List.of("scalingConfig.desiredSize"))

@@ -55,6 +55,13 @@ public final class PlanCommand {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (PlanRunner.PlanFailedException e) {
+            // A refusal the mock engine makes itself (names AWS would refuse) is a finding, not a crash.
+            err.println("plan of stack " + stack + " failed: " + e.getMessage());
+            if (e.getCause() != null) {
+                e.getCause().printStackTrace(err);
+            }
+            return 1;
         } catch (Exception e) {
             err.println("plan of stack " + stack + " failed: " + e.getMessage());
             e.printStackTrace(err);

@@ -67,8 +67,11 @@ public final class PlanDiff {
 
     public record OutputChange(String name, String base, String head) {}
 
+    /** A resource under a new urn that names its old urn in {@code aliases}: the engine keeps it, nothing is replaced. */
+    public record Renamed(PlannedResource base, PlannedResource head) {}
+
     public record Result(Plan base, Plan head, List<PlannedResource> added, List<PlannedResource> removed,
-                         List<Changed> changed, int unchanged, List<OutputChange> outputs, List<Danger> dangers,
+                         List<Renamed> renamed, List<Changed> changed, int unchanged, List<OutputChange> outputs, List<Danger> dangers,
                          Estimate baseEstimate, Estimate headEstimate) {
         public boolean hasDanger() {
             return !dangers.isEmpty();
@@ -84,13 +87,20 @@ public final class PlanDiff {
     public static Result compare(PlanReader.PlanFile base, PlanReader.PlanFile head) {
         Map<String, PlannedResource> before = byUrn(base.plan());
         Map<String, PlannedResource> after = byUrn(head.plan());
-        List<PlannedResource> added = after.values().stream().filter(r -> !before.containsKey(r.urn())).toList();
-        List<PlannedResource> removed = before.values().stream().filter(r -> !after.containsKey(r.urn())).toList();
+        Map<String, PlannedResource> aliasedBy = new TreeMap<>();
+        after.values().forEach(h -> h.options().aliases().stream().filter(before::containsKey)
+                .filter(a -> !after.containsKey(a)).forEach(a -> aliasedBy.put(a, h)));
+        List<PlannedResource> added = after.values().stream().filter(r -> !before.containsKey(r.urn())
+                && !aliasedBy.containsValue(r)).toList();
+        List<PlannedResource> removed = before.values().stream().filter(r -> !after.containsKey(r.urn())
+                && !aliasedBy.containsKey(r.urn())).toList();
+        List<Renamed> renamed = aliasedBy.entrySet().stream()
+                .map(e -> new Renamed(before.get(e.getKey()), e.getValue())).toList();
         List<Changed> changed = new ArrayList<>();
         List<Danger> dangers = new ArrayList<>();
         int unchanged = 0;
         for (PlannedResource b : before.values()) {
-            PlannedResource h = after.get(b.urn());
+            PlannedResource h = after.containsKey(b.urn()) ? after.get(b.urn()) : aliasedBy.get(b.urn());
             if (h == null) {
                 continue;
             }
@@ -123,7 +133,7 @@ public final class PlanDiff {
         dangers.sort((x, y) -> (x.resource().urn() + x.detail()).compareTo(y.resource().urn() + y.detail()));
         Estimate be = base.estimate().orElseGet(() -> Estimate.of(base.plan()));
         Estimate he = head.estimate().orElseGet(() -> Estimate.of(head.plan()));
-        return new Result(base.plan(), head.plan(), added, removed, changed, unchanged,
+        return new Result(base.plan(), head.plan(), added, removed, renamed, changed, unchanged,
                 outputChanges(base.plan(), head.plan()), List.copyOf(dangers), be, he);
     }
 
@@ -178,6 +188,7 @@ public final class PlanDiff {
         out.append("| resources | count |\n|---|---:|\n");
         out.append("| added | ").append(d.added().size()).append(" |\n");
         out.append("| removed | ").append(d.removed().size()).append(" |\n");
+        out.append("| renamed (aliased) | ").append(d.renamed().size()).append(" |\n");
         out.append("| changed | ").append(d.changed().size()).append(" |\n");
         out.append("| unchanged | ").append(d.unchanged()).append(" |\n\n");
         double delta = d.headEstimate().monthlyUsd() - d.baseEstimate().monthlyUsd();
@@ -211,6 +222,8 @@ public final class PlanDiff {
 
         section(out, "Added", d.added().stream().map(r -> row(r.type(), r.name())).toList(), "| type | name |");
         section(out, "Removed", d.removed().stream().map(r -> row(r.type(), r.name())).toList(), "| type | name |");
+        section(out, "Renamed with aliases, kept in place", d.renamed().stream()
+                .map(r -> row(r.head().type(), r.base().name(), r.head().name())).toList(), "| type | from | to |");
         section(out, "Changed", d.changed().stream().map(c -> row(c.head().type(), c.head().name(),
                 String.join(", ", c.properties().stream().map(p -> "`" + p + "`").toList()))).toList(),
                 "| type | name | changed properties |");

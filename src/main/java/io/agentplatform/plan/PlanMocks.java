@@ -19,6 +19,7 @@ final class PlanMocks implements Mocks {
     private final MockCloud cloud;
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private final Map<String, String> duplicates = new ConcurrentHashMap<>();
+    private final Map<String, PhysicalNames.Refusal> refusedNames = new ConcurrentHashMap<>();
 
     PlanMocks(MockCloud cloud) {
         this.cloud = cloud;
@@ -34,6 +35,7 @@ final class PlanMocks implements Mocks {
         if (received.putIfAbsent(key, new Received(args.inputs, args.provider)) != null) {
             duplicates.put(key, key);
         }
+        PhysicalNames.check(args.type, args.name, args.inputs).ifPresent(r -> refusedNames.put(key, r));
         String id = cloud.id(args.type, args.name);
         return CompletableFuture.completedFuture(
                 ResourceResult.of(Optional.of(id), cloud.state(args.type, args.name, args.inputs, id)));
@@ -46,6 +48,11 @@ final class PlanMocks implements Mocks {
 
     Optional<Received> received(String type, String name) {
         return Optional.ofNullable(received.get(key(type, name)));
+    }
+
+    /** Resources whose physical name AWS or the provider would refuse, by {@code type::name}. */
+    java.util.List<PhysicalNames.Refusal> refusedNames() {
+        return refusedNames.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
     }
 
     /** Type-and-name pairs registered twice: the plan refuses them, as the engine would on duplicate URNs. */

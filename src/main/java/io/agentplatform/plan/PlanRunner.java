@@ -112,6 +112,11 @@ public final class PlanRunner {
             if (!mocks.duplicates().isEmpty()) {
                 throw new PlanFailedException("resources registered twice with the same type and name: " + mocks.duplicates(), null);
             }
+            if (!mocks.refusedNames().isEmpty()) {
+                throw new PlanFailedException("AWS would refuse " + mocks.refusedNames().size() + " physical name(s) in stack "
+                        + config.stack() + ":\n  - " + String.join("\n  - ",
+                        mocks.refusedNames().stream().map(PhysicalNames.Refusal::message).toList()), null);
+            }
             return capture(config, mocks, recorder, result);
         } finally {
             PulumiTest.cleanup();
@@ -142,7 +147,8 @@ public final class PlanRunner {
             resources.add(new PlannedResource(urn, r.type(), r.name(), parent, r.custom(), providerUrn(received.provider()),
                     inputs, List.copyOf(dependencies), new PlannedResource.Options(
                     r.options().isProtect(), r.options().isRetainOnDelete(), dependsOn,
-                    List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace())));
+                    List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace(),
+                    aliasUrns(urn, r.options().getAliases()))));
             protectByUrn.put(urn, r.options().isProtect());
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
@@ -162,7 +168,7 @@ public final class PlanRunner {
             var o = r.options();
             out.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.provider(), r.inputs(),
                     r.dependencies(), new PlannedResource.Options(protect, o.retainOnDelete(), o.dependsOn(),
-                    o.ignoreChanges(), o.deleteBeforeReplace())));
+                    o.ignoreChanges(), o.deleteBeforeReplace(), o.aliases())));
         }
         return out;
     }
@@ -174,6 +180,20 @@ public final class PlanRunner {
             outputs.set(name, data.isSecret() ? NODES.textNode(Plan.SECRET) : canonical(data.getValueNullable()));
         });
         return outputs;
+    }
+
+    /** The urns a resource's aliases stand for: an alias by name keeps the resource's type and parent. */
+    private static List<String> aliasUrns(String urn, List<Output<com.pulumi.core.Alias>> aliases) {
+        if (aliases == null) {
+            return List.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (Output<com.pulumi.core.Alias> output : aliases) {
+            com.pulumi.core.Alias alias = value(output);
+            alias.getUrn().ifPresentOrElse(out::add, () -> alias.getName().ifPresent(name ->
+                    out.add(urn.substring(0, urn.lastIndexOf("::") + 2) + value(name))));
+        }
+        return List.copyOf(out);
     }
 
     private static <T> T value(Output<T> output) {

@@ -16,13 +16,19 @@ import java.util.List;
  * @param provider     provider URN, or null
  * @param inputs       input properties as the engine receives them; secrets written as {@code "[secret]"}
  * @param dependencies every resource it waits for: explicit dependsOn plus the resources its inputs come from
- * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace
+ * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, aliases
  */
 public record PlannedResource(String urn, String type, String name, String parent, boolean custom, String provider,
                               JsonNode inputs, List<String> dependencies, Options options) {
 
+    /** @param aliases urns the resource was known by before a rename: the engine treats them as this resource */
     public record Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
-                          boolean deleteBeforeReplace) {}
+                          boolean deleteBeforeReplace, List<String> aliases) {
+        public Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
+                       boolean deleteBeforeReplace) {
+            this(protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, List.of());
+        }
+    }
 
     /** An input by dotted path ({@code vpcConfig.endpointPublicAccess}); missing nodes for absent properties. */
     public JsonNode input(String path) {
@@ -64,6 +70,10 @@ public record PlannedResource(String urn, String type, String name, String paren
         var ignore = opts.putArray("ignoreChanges");
         options.ignoreChanges().forEach(ignore::add);
         opts.put("deleteBeforeReplace", options.deleteBeforeReplace());
+        if (!options.aliases().isEmpty()) {
+            var aliases = opts.putArray("aliases");
+            options.aliases().forEach(aliases::add);
+        }
         return o;
     }
 }

@@ -111,6 +111,21 @@ class PlanDiffTest {
     }
 
     @Test
+    void aResourceRenamedWithAnAliasIsKeptNotDeletedAndCreated() {
+        PlanDiff.Result diff = PlanDiff.compare(base().file(), new TinyPlans("dev").provider("eu-west-1")
+                .resource("aws:ec2/vpc:Vpc", "vpc", null, null, Map.of("cidrBlock", "10.0.0.0/16"))
+                .renamed("aws:iam/role:Role", "short-role", "old-role", Map.of())
+                .renamed(DB, "database", "db", POSTGRES)
+                .output("vpcId", "vpc-1").output("password", "[secret]").output("gone", 1).file());
+        assertEquals(List.of(), diff.added());
+        assertEquals(List.of(), diff.removed());
+        assertEquals(List.of("db → database", "old-role → short-role"), diff.renamed().stream()
+                .map(r -> r.base().name() + " → " + r.head().name()).sorted().toList());
+        assertFalse(diff.hasDanger(), "an aliased database is not deleted");
+        assertTrue(diff.markdown().contains("| aws:iam/role:Role | old-role | short-role |"), diff.markdown());
+    }
+
+    @Test
     void theCommandPrintsMarkdownExitsZeroAndThreeOnlyWhenAskedToFailOnDanger(@TempDir Path dir) throws Exception {
         Path before = dir.resolve("base.json");
         Path after = dir.resolve("head.json");

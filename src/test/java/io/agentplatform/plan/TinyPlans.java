@@ -44,6 +44,13 @@ final class TinyPlans {
         return this;
     }
 
+    /** A custom resource directly under the stack that was called {@code oldName} before and says so in aliases. */
+    TinyPlans renamed(String type, String name, String oldName, Map<String, ?> inputs) {
+        resources.add(new PlannedResource(urn(type, name), type, name, null, true, null, Plan.JSON.valueToTree(inputs),
+                List.of(), new PlannedResource.Options(false, false, List.of(), List.of(), false, List.of(urn(type, oldName)))));
+        return this;
+    }
+
     TinyPlans output(String name, Object value) {
         outputs.set(name, Plan.JSON.valueToTree(value));
         return this;
