@@ -18,6 +18,9 @@ public final class StackPlans {
     /** Platform stacks committed in the repository. */
     public static final List<String> PLATFORM_STACKS = List.of("dev", "staging", "production");
 
+    /** The day the committed stacks are judged on in tests (versions, support dates), never the wall clock. */
+    public static final java.time.LocalDate PLAN_DATE = java.time.LocalDate.of(2026, 12, 1);
+
     private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
 
     private StackPlans() {}
@@ -27,7 +30,7 @@ public final class StackPlans {
     }
 
     public static PlatformConfig config(String stack) {
-        return StackConfigSource.load(projectDir(), stack);
+        return StackConfigSource.load(projectDir(), stack, PLAN_DATE);
     }
 
     public static synchronized Plan of(String stack) {

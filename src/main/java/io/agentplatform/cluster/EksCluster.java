@@ -93,7 +93,7 @@ public final class EksCluster extends PlatformComponent {
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
                 // Standard support only: extended support costs six times as much per cluster hour.
-                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType("STANDARD").build())
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(s.supportType()).build())
                 .tags(tags())
                 .build(), childBuilder()
                 .protect(s.protect())

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param addonVersions        pinned EKS add-on versions by add-on name (vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver);
  *                             they follow the Kubernetes version, so they live beside it in each stack file
  * @param protect              Pulumi {@code protect} on the cluster and its secrets key (default: production)
+ * @param allowExtendedSupport accept a version past EKS standard support (default false): the cluster's upgrade
+ *                             policy becomes EXTENDED (EKS keeps the version, at the extended-support price) instead of
+ *                             STANDARD (EKS upgrades the cluster itself at the end of standard support)
  */
 public record ClusterSettings(
         String kubernetesVersion,
@@ -24,9 +27,15 @@ public record ClusterSettings(
         AuthenticationMode authenticationMode,
         List<String> adminPrincipalArns,
         Map<String, String> addonVersions,
-        boolean protect) {
+        boolean protect,
+        boolean allowExtendedSupport) {
 
     public enum AuthenticationMode { API, API_AND_CONFIG_MAP }
+
+    /** The EKS upgrade-policy support type that follows from {@link #allowExtendedSupport}. */
+    public String supportType() {
+        return allowExtendedSupport ? "EXTENDED" : "STANDARD";
+    }
 
     /** Add-ons every cluster gets; each needs a pinned version in config. */
     public static final List<String> REQUIRED_ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");

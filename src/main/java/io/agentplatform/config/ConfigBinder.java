@@ -3,6 +3,7 @@ package io.agentplatform.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentplatform.core.Cidr;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,16 +53,18 @@ public final class ConfigBinder {
     private final Map<String, JsonNode> raw;
     private final Set<String> secretKeys;
     private final SecretMode secretMode;
+    private final LocalDate planDate;
     private final Problems problems = new Problems();
     private final List<String> warnings = new ArrayList<>();
 
     private ConfigBinder(String project, String stack, Map<String, JsonNode> raw, Set<String> secretKeys,
-                         SecretMode secretMode) {
+                         SecretMode secretMode, LocalDate planDate) {
         this.project = project;
         this.stack = stack;
         this.raw = raw;
         this.secretKeys = secretKeys;
         this.secretMode = secretMode;
+        this.planDate = planDate;
     }
 
     /**
@@ -71,7 +74,13 @@ public final class ConfigBinder {
      */
     public static PlatformConfig bind(String project, String stack, Map<String, JsonNode> raw, Set<String> secretKeys,
                                       SecretMode secretMode) {
-        return new ConfigBinder(project, stack, raw, secretKeys, secretMode).bind();
+        return bind(project, stack, raw, secretKeys, secretMode, PlanDate.today());
+    }
+
+    /** @param planDate the day versions and support dates are judged on (see {@link PlanDate}) */
+    public static PlatformConfig bind(String project, String stack, Map<String, JsonNode> raw, Set<String> secretKeys,
+                                      SecretMode secretMode, LocalDate planDate) {
+        return new ConfigBinder(project, stack, raw, secretKeys, secretMode, planDate).bind();
     }
 
     private String key(String name) {
@@ -110,7 +119,7 @@ public final class ConfigBinder {
             throw new InvalidConfigException(stack, problems.all());
         }
         return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, alerting, agent, secrets,
-                List.copyOf(warnings));
+                List.copyOf(warnings), planDate);
     }
 
     private void rejectUnknownProjectKeys() {
@@ -246,7 +255,9 @@ public final class ConfigBinder {
         Map<String, NodeGroupSettings> nodeGroups = readNodeGroups();
         DatabaseSettings database = readDatabase(kind);
         CacheSettings cache = readCache(kind);
-        return new AwsSettings(region, network, cluster, nodeGroups, database, cache);
+        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, database, cache);
+        CatalogChecks.check(project, aws, planDate, problems, warnings);
+        return aws;
     }
 
     private String readRegion() {
@@ -378,10 +389,12 @@ public final class ConfigBinder {
         if (!s.isPresent()) {
             problems.add(key("cluster"), "<missing>", "is required for platform stacks (kubernetesVersion, addonVersions, ...)");
         }
-        String version = s.requiredString("kubernetesVersion", "an EKS minor version such as 1.33");
-        if (!version.isEmpty() && !version.matches("1\\.(3[0-5])")) {
-            s.problem("kubernetesVersion", "'" + version + "'", "must be an EKS-supported minor version from 1.30 to 1.35");
+        String version = s.requiredString("kubernetesVersion", "an EKS minor version such as 1.35");
+        if (!version.isEmpty() && !version.matches("1\\.\\d+")) {
+            s.problem("kubernetesVersion", "'" + version + "'", "must be an EKS minor version such as 1.35");
         }
+        // Support dates and add-on versions are checked against the dated AWS catalog (CatalogChecks).
+        boolean allowExtendedSupport = s.bool("allowExtendedSupport", false);
         boolean publicEndpoint = s.bool("endpointPublicAccess", false);
         List<String> publicCidrs = s.strings("publicAccessCidrs", List.of());
         if (publicEndpoint && publicCidrs.isEmpty()) {
@@ -427,7 +440,8 @@ public final class ConfigBinder {
         }
         boolean protect = s.bool("protect", kind.holdsValuableData());
         s.rejectUnknownKeys();
-        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect);
+        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect,
+                allowExtendedSupport);
     }
 
     private Map<String, NodeGroupSettings> readNodeGroups() {
@@ -486,10 +500,10 @@ public final class ConfigBinder {
 
     private DatabaseSettings readDatabase(EnvironmentKind kind) {
         Settings s = top("database");
-        String version = s.string("engineVersion", "16.6");
-        if (!version.matches("\\d+\\.\\d+") || !POSTGRES_MAJORS.contains(version.split("\\.")[0])) {
-            s.problem("engineVersion", "'" + version + "'", "must be an exact PostgreSQL version (major.minor) of major "
-                    + new TreeSet<>(POSTGRES_MAJORS));
+        String version = s.string("engineVersion", "16");
+        if (!version.matches("\\d+(\\.\\d+)?") || !POSTGRES_MAJORS.contains(version.split("\\.")[0])) {
+            s.problem("engineVersion", "'" + version + "'", "must be a PostgreSQL major ('16') or major.minor ('16.11') of "
+                    + "major " + new TreeSet<>(POSTGRES_MAJORS));
         }
         String instanceClass = s.string("instanceClass", "db.t4g.medium");
         if (!instanceClass.matches("db\\.[a-z0-9]+\\.[a-z0-9]+")) {

@@ -1,5 +1,6 @@
 package io.agentplatform.config;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param agent       the agent workload
  * @param secrets     secret settings
  * @param warnings    things worth knowing that do not stop the program (e.g. placeholders in the offline plan)
+ * @param planDate    the day versions and support dates were judged on (see {@link PlanDate})
  */
 public record PlatformConfig(
         String project,
@@ -34,7 +36,8 @@ public record PlatformConfig(
         AlertingSettings alerting,
         AgentSettings agent,
         PlatformSecrets secrets,
-        List<String> warnings) {
+        List<String> warnings,
+        LocalDate planDate) {
 
     /** The deploy target of an ephemeral or local stack; fails loudly when asked of a platform stack. */
     public ClusterTargetSettings requireTarget() {

@@ -27,15 +27,20 @@ public final class StackConfigSource {
         return read(projectDir.resolve("Pulumi.yaml")).path("name").asText();
     }
 
-    /** Loads and validates {@code Pulumi.<stack>.yaml}, with absent secrets replaced by placeholders. */
+    /** Loads and validates {@code Pulumi.<stack>.yaml} on {@link PlanDate#today()}, absent secrets as placeholders. */
     public static PlatformConfig load(Path projectDir, String stack) {
+        return load(projectDir, stack, PlanDate.today());
+    }
+
+    /** Loads and validates {@code Pulumi.<stack>.yaml}, judging versions on {@code planDate}. */
+    public static PlatformConfig load(Path projectDir, String stack, java.time.LocalDate planDate) {
         Path stackFile = projectDir.resolve("Pulumi." + stack + ".yaml");
         if (!Files.isRegularFile(stackFile)) {
             throw new IllegalArgumentException("no stack file " + stackFile + " (stacks are Pulumi.<stack>.yaml beside Pulumi.yaml)");
         }
         String project = projectName(projectDir);
         Map<String, JsonNode> raw = rawConfig(projectDir, stackFile, project);
-        return ConfigBinder.bind(project, stack, raw, Set.of(), ConfigBinder.SecretMode.PLACEHOLDER);
+        return ConfigBinder.bind(project, stack, raw, Set.of(), ConfigBinder.SecretMode.PLACEHOLDER, planDate);
     }
 
     /** Full key to value, project declarations first, the stack file on top. */

@@ -48,6 +48,17 @@ public final class CostEstimator {
                 .map(r -> r.input("region").asText("")).filter(s -> !s.isEmpty()).sorted().findFirst().orElse("us-east-1");
     }
 
+    /**
+     * A cluster pays the extended-support price when its upgrade policy keeps it past standard support and, on the
+     * plan's date, the AWS catalog has its version out of standard support (a STANDARD cluster is upgraded instead).
+     */
+    static boolean inExtendedSupport(Plan plan, JsonNode cluster, String region) {
+        return "EXTENDED".equals(cluster.path("upgradePolicy").path("supportType").asText())
+                && plan.planDate().flatMap(on -> io.agentplatform.config.AwsCatalog.forRegion(region)
+                        .flatMap(c -> c.eks(cluster.path("version").asText()))
+                        .map(v -> v.inExtendedSupport(on))).orElse(false);
+    }
+
     public static Result estimate(Plan plan, PriceTable prices) {
         Map<String, PlannedResource> byUrn = new HashMap<>();
         plan.resources().forEach(r -> byUrn.put(r.urn(), r));
@@ -63,7 +74,13 @@ public final class CostEstimator {
             Pricer p = new Pricer(r, component, byComponent, byCategory, unpriced);
             JsonNode in = r.inputs();
             switch (r.type()) {
-                case "aws:eks/cluster:Cluster" -> p.add("EKS control plane", prices.require("eks.clusterHour") * hours);
+                case "aws:eks/cluster:Cluster" -> {
+                    if (inExtendedSupport(plan, in, prices.region())) {
+                        p.add("EKS control plane (extended support)", prices.require("eks.clusterHourExtendedSupport") * hours);
+                    } else {
+                        p.add("EKS control plane", prices.require("eks.clusterHour") * hours);
+                    }
+                }
                 case "aws:eks/nodeGroup:NodeGroup" -> priceNodeGroup(p, r, byUrn, prices, hours);
                 case "aws:ec2/natGateway:NatGateway" -> {
                     p.add("NAT gateways", prices.require("vpc.natGatewayHour") * hours);

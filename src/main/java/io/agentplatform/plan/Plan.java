@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -13,9 +14,16 @@ import java.util.function.Predicate;
  * The offline plan of one stack: every resource the program registers, with its inputs, dependencies and options,
  * and the stack outputs. Its JSON form ({@link #toJson()}) is the public format documented in
  * {@code docs/plan-format.md}.
+ *
+ * @param planDate the day the stack's versions and support dates were judged on, when known
  */
 public record Plan(String project, String stack, String environment, List<PlannedResource> resources,
-                   ObjectNode outputs, List<String> warnings) {
+                   ObjectNode outputs, List<String> warnings, Optional<LocalDate> planDate) {
+
+    public Plan(String project, String stack, String environment, List<PlannedResource> resources, ObjectNode outputs,
+                List<String> warnings) {
+        this(project, stack, environment, resources, outputs, warnings, Optional.empty());
+    }
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -57,6 +65,7 @@ public record Plan(String project, String stack, String environment, List<Planne
         root.put("project", project);
         root.put("stack", stack);
         root.put("environment", environment);
+        planDate.ifPresent(d -> root.put("planDate", d.toString()));
         var list = root.putArray("resources");
         resources.forEach(r -> list.add(r.toJson()));
         root.set("outputs", outputs);

@@ -34,7 +34,8 @@ public final class PlanReader {
         }
         ObjectNode outputs = root.path("outputs") instanceof ObjectNode on ? on : Plan.JSON.createObjectNode();
         Plan plan = new Plan(root.path("project").asText(), root.path("stack").asText(), root.path("environment").asText(),
-                List.copyOf(resources), outputs, strings(root.path("warnings")));
+                List.copyOf(resources), outputs, strings(root.path("warnings")), root.path("planDate").isTextual()
+                ? Optional.of(java.time.LocalDate.parse(root.path("planDate").asText())) : Optional.empty());
         JsonNode estimate = root.path("estimate");
         return new PlanFile(plan, estimate.isObject() ? Optional.of(Estimate.fromJson(estimate)) : Optional.empty());
     }

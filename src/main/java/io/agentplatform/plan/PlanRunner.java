@@ -153,7 +153,8 @@ public final class PlanRunner {
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
         return new Plan(config.project(), config.stack(), config.environment().configName(),
-                List.copyOf(inheritProtect(resources)), outputs(result), config.warnings());
+                List.copyOf(inheritProtect(resources)), outputs(result), config.warnings(),
+                java.util.Optional.of(config.planDate()));
     }
 
     /** Pulumi children inherit {@code protect} from their parent unless they set it themselves. */
