@@ -79,7 +79,7 @@ public final class Platform {
         EksCluster cluster = new EksCluster(new EksClusterArgs(aws.cluster(), clusterName, aws.region(), network.outputs()),
                 platform, onAws);
         NodeGroups nodes = new NodeGroups(new NodeGroupsArgs(aws.nodeGroups(), cluster.outputs().clusterName(),
-                network.outputs().privateSubnetIds()), platform, onAws);
+                network.outputs().privateSubnetIds(), aws.cluster().kubernetesVersion()), platform, onAws);
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder()
                 .providers(awsProvider, cluster.outputs().kubernetesProvider()).build();
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),

@@ -27,7 +27,6 @@ import java.util.Optional;
 public abstract class PlatformComponent extends ComponentResource {
     /** Type tokens of the auto-named children whose names the naming rule fits (see {@link #name(String, String)}). */
     protected static final String ROLE = "aws:iam/role:Role";
-    protected static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
     protected static final String BUCKET = "aws:s3/bucketV2:BucketV2";
     private final String component;
     private final PlatformContext platform;

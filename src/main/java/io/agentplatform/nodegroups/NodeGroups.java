@@ -96,12 +96,13 @@ public final class NodeGroups extends PlatformComponent {
                 .build(), child());
         List<NodeGroupTaintArgs> taints = s.taints().stream().map(t -> NodeGroupTaintArgs.builder()
                 .key(t.key()).value(t.value()).effect(t.effect().name()).build()).toList();
-        return new NodeGroup(name(groupName, NODE_GROUP), NodeGroupArgs.builder()
+        return new NodeGroup(name(groupName), NodeGroupArgs.builder()
                 .clusterName(args.clusterName())
                 .nodeGroupNamePrefix(groupName + "-")
                 .nodeRoleArn(role.arn())
                 .subnetIds(args.privateSubnetIds())
                 .amiType(AMI_TYPE)
+                .version(args.kubernetesVersion())
                 .capacityType(s.capacityType().name())
                 .instanceTypes(s.instanceTypes())
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
@@ -114,7 +115,7 @@ public final class NodeGroups extends PlatformComponent {
                 .labels(s.labels())
                 .taints(taints)
                 .tags(tags(groupName))
-                .build(), childBuilder(groupName, NODE_GROUP)
+                .build(), childBuilder()
                 .dependsOn(attachments)
                 // The cluster autoscaler owns the current size once the group exists.
                 .ignoreChanges(List.of("scalingConfig.desiredSize"))

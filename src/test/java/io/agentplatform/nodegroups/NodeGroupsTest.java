@@ -21,6 +21,17 @@ class NodeGroupsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
+    void nodeGroupsRunTheClustersKubernetesVersionSoAnUpgradeRollsTheNodesAfterTheControlPlane(String stack) {
+        Plan plan = StackPlans.of(stack);
+        PlannedResource cluster = plan.ofType("aws:eks/cluster:Cluster").get(0);
+        for (PlannedResource group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
+            assertEquals(cluster.input("version").asText(), group.input("version").asText(), group.name());
+            assertTrue(group.dependsOn(cluster.urn()), group.name() + " waits for the control plane");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
     void nodeGroupsRunOnlyInPrivateSubnets(String stack) {
         Plan plan = StackPlans.of(stack);
         Set<String> privateSubnets = new HashSet<>();
