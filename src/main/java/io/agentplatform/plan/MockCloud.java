@@ -144,8 +144,14 @@ final class MockCloud {
         return state;
     }
 
-    /** An AWS-shaped id for the resource types that have recognisable ones; a hash otherwise. */
-    String id(String type, String name) {
+    /**
+     * An AWS-shaped id for the resource types that have recognisable ones; a hash otherwise. An S3 bucket's id is its
+     * name, as the provider reports it, so policies and Loki's config name the bucket the plan would create.
+     */
+    String id(String type, String name, Map<String, Object> inputs) {
+        if (type.equals("aws:s3/bucketV2:BucketV2") || type.equals("aws:s3/bucket:Bucket")) {
+            return stringOr(inputs.get("bucket"), autoName(name));
+        }
         String seed = type + "::" + name;
         String prefix = switch (type) {
             case "aws:ec2/vpc:Vpc" -> "vpc-";

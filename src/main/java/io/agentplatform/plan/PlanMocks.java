@@ -36,7 +36,7 @@ final class PlanMocks implements Mocks {
             duplicates.put(key, key);
         }
         PhysicalNames.check(args.type, args.name, args.inputs).ifPresent(r -> refusedNames.put(key, r));
-        String id = cloud.id(args.type, args.name);
+        String id = cloud.id(args.type, args.name, args.inputs);
         return CompletableFuture.completedFuture(
                 ResourceResult.of(Optional.of(id), cloud.state(args.type, args.name, args.inputs, id)));
     }

@@ -171,4 +171,14 @@ class PhysicalNamesTest {
         assertEquals(1, StackPlans.dev().matching(r -> r.name().equals("agent-platform-dev-cluster-services-lb-controller-role")).size(),
                 "dev fits, so its role keeps its name and is not touched");
     }
+
+    @Test
+    void aBucketsIdIsTheNameTheProviderGaveIt() {
+        Plan plan = StackPlans.production();
+        PlannedResource bucket = plan.ofType("aws:s3/bucketV2:BucketV2").get(0);
+        String physical = bucket.name() + "-";
+        PlannedResource policy = plan.ofType("aws:s3/bucketPolicy:BucketPolicy").get(0);
+        assertTrue(policy.input("bucket").asText().startsWith(physical)
+                && policy.input("bucket").asText().length() == physical.length() + 7, policy.input("bucket").asText());
+    }
 }
