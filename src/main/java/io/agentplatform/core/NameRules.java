@@ -21,9 +21,12 @@ public final class NameRules {
     private final int autoNameSuffixLength;
     private final int prefixSuffixLength;
     private final Map<String, NameRule> byType;
+    private final java.util.Set<String> nameless;
 
-    private NameRules(String date, int autoNameSuffixLength, int prefixSuffixLength, Map<String, NameRule> byType) {
+    private NameRules(String date, int autoNameSuffixLength, int prefixSuffixLength, Map<String, NameRule> byType,
+                      java.util.Set<String> nameless) {
         this.date = date;
+        this.nameless = nameless;
         this.autoNameSuffixLength = autoNameSuffixLength;
         this.prefixSuffixLength = prefixSuffixLength;
         this.byType = byType;
@@ -44,8 +47,10 @@ public final class NameRules {
                         r.path("min").asInt(1), r.path("max").asInt(), Pattern.compile(r.path("pattern").asText()),
                         r.path("rule").asText(), r.path("source").asText()));
             });
+            java.util.Set<String> nameless = new java.util.TreeSet<>();
+            root.path("nameless").forEach(n -> nameless.add(n.asText()));
             return new NameRules(root.path("date").asText(), root.path("autoNameSuffixLength").asInt(),
-                    root.path("prefixSuffixLength").asInt(), Map.copyOf(rules));
+                    root.path("prefixSuffixLength").asInt(), Map.copyOf(rules), java.util.Set.copyOf(nameless));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the name rules " + resource, e);
         }
@@ -61,6 +66,11 @@ public final class NameRules {
 
     public Map<String, NameRule> all() {
         return byType;
+    }
+
+    /** Types with no physical name of their own (nothing to check). */
+    public java.util.Set<String> nameless() {
+        return nameless;
     }
 
     /** Characters the provider adds to a logical name when it auto-names: {@code -} plus the random suffix. */

@@ -181,4 +181,15 @@ class PhysicalNamesTest {
         assertTrue(policy.input("bucket").asText().startsWith(physical)
                 && policy.input("bucket").asText().length() == physical.length() + 7, policy.input("bucket").asText());
     }
+
+    @Test
+    void everyAwsTypeTheProgramCreatesHasANameRuleOrIsKnownToHaveNoName() {
+        var table = io.agentplatform.core.NameRules.table();
+        java.util.Set<String> unclassified = new java.util.TreeSet<>();
+        for (String stack : List.of("dev", "staging", "production", "pr", "local")) {
+            StackPlans.of(stack).resources().stream().map(PlannedResource::type).filter(t -> t.startsWith("aws:"))
+                    .filter(t -> table.forType(t).isEmpty() && !table.nameless().contains(t)).forEach(unclassified::add);
+        }
+        assertEquals(java.util.Set.of(), unclassified, "add each to insights/aws-name-rules.json (types or nameless)");
+    }
 }
