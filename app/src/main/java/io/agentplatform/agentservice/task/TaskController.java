@@ -27,6 +27,8 @@ public class TaskController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ACCEPTED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final TaskService service;
@@ -62,12 +64,12 @@ public class TaskController {
 
     @GetMapping("/{id}")
     public TaskView get(@PathVariable("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_task_id", "A task id is a UUID.");
+        // UUID.fromString also takes short forms such as 1-1-1-1-1; an id is only the canonical 36 characters.
+        if (!CANONICAL_UUID.matcher(id).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_task_id",
+                    "A task id is a UUID in its canonical form: 8-4-4-4-12 hexadecimal digits.");
         }
+        UUID uuid = UUID.fromString(id);
         return service.find(uuid).map(this::view)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "task_not_found", "No task has id " + uuid + "."));
     }

@@ -50,7 +50,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
                     "The task store is temporarily unavailable; retry later.", DATABASE_RETRY_AFTER_SECONDS);
         }
-        return internalError(e);
+        // PostgreSQL's messages can quote the values of the statement (client data): log only what failed.
+        log.atError().addKeyValue("sqlState", sqlState(e)).addKeyValue("exception", e.getClass().getName())
+                .log("unexpected database error while handling a request");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "An unexpected error occurred.", null);
+    }
+
+    private static String sqlState(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     @ExceptionHandler(ModelException.class)
@@ -76,8 +88,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
-        HttpStatus status = HttpStatus.resolve(statusCode.value());
-        problem.setProperty("code", status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT));
+        if (problem.getDetail() == null) {
+            problem.setDetail(ProblemCodes.title(statusCode.value()) + ".");
+        }
+        problem.setProperty("code", ProblemCodes.forStatus(statusCode.value()));
         problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_KEY));
         HttpHeaders merged = new HttpHeaders();
         if (headers != null) {
@@ -88,9 +102,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String code, String message, Long retryAfterSeconds) {
+        return problem(status, code, message, retryAfterSeconds, MDC.get(RequestIdFilter.MDC_KEY));
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String code, String message, Long retryAfterSeconds,
+                                          String requestId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setProperty("code", code);
-        problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        problem.setProperty("requestId", requestId);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfterSeconds != null) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
