@@ -90,9 +90,13 @@ public record NewTask(String prompt, ObjectNode metadata) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_request", message);
     }
 
+    /** The mapper {@link #hash} needs: built once, as building a mapper costs more than a request. */
+    public static JsonMapper canonical(JsonMapper json) {
+        return json.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    }
+
     /** Identifies the request independent of key order, to tell a retry from a reused Idempotency-Key. */
-    public String hash(JsonMapper json) {
-        JsonMapper canonical = json.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    public String hash(JsonMapper canonical) {
         ObjectNode both = canonical.createObjectNode();
         both.put("prompt", prompt);
         both.set("metadata", metadata);
