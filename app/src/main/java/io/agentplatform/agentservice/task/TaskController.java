@@ -51,7 +51,8 @@ public class TaskController {
         this.maxPromptChars = config.maxPromptChars();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: an Accept without JSON is refused (406) before the task runs, not after it was stored.
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TaskView> create(HttpServletRequest request, HttpServletResponse servletResponse,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
@@ -71,7 +72,7 @@ public class TaskController {
         return response.body(view(task));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public TaskView get(@PathVariable("id") String id) {
         // UUID.fromString also takes short forms such as 1-1-1-1-1; an id is only the canonical 36 characters.
         if (!CANONICAL_UUID.matcher(id).matches()) {

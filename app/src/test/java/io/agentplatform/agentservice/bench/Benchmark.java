@@ -75,8 +75,8 @@ public final class Benchmark {
         EmbeddedServers servers = EmbeddedServers.get();
         String loadBefore = loadAverage();
         List<String> report = new ArrayList<>();
-        report.add("| service | what | requests/s | p50 ms | p99 ms | requests | errors |");
-        report.add("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        report.add("| service | what | requests/s | p50 ms | p99 ms | service CPU ms/request | requests | errors |");
+        report.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<String> notes = new ArrayList<>();
         Map<String, Double> postRates = new java.util.LinkedHashMap<>();
         for (Subject subject : subjects) {
@@ -160,11 +160,13 @@ public final class Benchmark {
 
             load("warm-up", postUnique, concurrency, warmup);
             List<Result> results = new ArrayList<>();
-            Result newPrompt = load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase);
+            List<Double> cpuPerRequest = new ArrayList<>();
+            long pid = service.pid();
+            Result newPrompt = measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase));
             results.add(newPrompt);
-            results.add(load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase));
-            results.add(load("GET /health/ready", readyCall, concurrency, phase));
-            results.add(load("GET /health/live", liveCall, concurrency, phase));
+            results.add(measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase)));
+            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/ready", readyCall, concurrency, phase)));
+            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/live", liveCall, concurrency, phase)));
             long rssAfterLoad = rssKib(service.pid());
             for (KeepAliveClient client : api) {
                 client.close();
@@ -172,10 +174,11 @@ public final class Benchmark {
             for (KeepAliveClient client : management) {
                 client.close();
             }
-            for (Result result : results) {
-                report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %d | %d |", subject.label(), result.name(),
-                        result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.requests(),
-                        result.errors()));
+            for (int i = 0; i < results.size(); i++) {
+                Result result = results.get(i);
+                report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %d | %d |", subject.label(), result.name(),
+                        result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), cpuPerRequest.get(i),
+                        result.requests(), result.errors()));
             }
             postRates.put(subject.label(), newPrompt.perSecond());
             notes.add(String.format(Locale.ROOT, "%s: time to ready (process start to /health/ready = 200) %.2f s;"
@@ -185,6 +188,29 @@ public final class Benchmark {
             service.destroy();
             service.waitFor();
         }
+    }
+
+    interface Phase {
+        Result run() throws Exception;
+    }
+
+    /**
+     * Runs a phase and records the service process's CPU time (user + system, from /proc) per
+     * successful request: unlike requests/s it hardly depends on what else the shared machine runs.
+     */
+    private static Result measured(long pid, List<Double> cpuPerRequest, Phase phase) throws Exception {
+        long before = cpuTicks(pid);
+        Result result = phase.run();
+        long ticks = cpuTicks(pid) - before;
+        cpuPerRequest.add(result.requests() == 0 ? Double.NaN : ticks * 10.0 / result.requests());
+        return result;
+    }
+
+    /** utime + stime of the process in clock ticks (USER_HZ = 100 on Linux, so one tick is 10 ms). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static String body(String prompt) {
@@ -235,10 +261,24 @@ public final class Benchmark {
         return List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
+    /** -Dbench.jfrDirectory=DIR records a JFR profile of each service run there (profiling, not for the figures). */
+    private static List<String> profilingOptions(Path jar) {
+        String directory = System.getProperty("bench.jfrDirectory");
+        if (directory == null) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + Path.of(directory, jar.getParent().getParent().getFileName() + "-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".jfr"));
+    }
+
     private static Process process(Path jar, Map<String, String> env, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
+        if (args.isEmpty()) {
+            command.addAll(profilingOptions(jar));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
