@@ -49,7 +49,10 @@ public final class MigrateCommand {
                     .log("database migrations applied");
             if (config.appRole().isPresent()) {
                 MigrationConfig.AppRole role = config.appRole().get();
-                new AppRoleGrants(owner).apply(role);
+                if (new AppRoleGrants(owner).apply(role) == AppRoleGrants.IamGrant.NO_RDS_IAM_ROLE) {
+                    log.atWarn().addKeyValue("role", role.name()).log("DB_APP_AUTH=iam but this server has no rds_iam role"
+                            + " (not RDS): the role has no password and can log in only where pg_hba.conf trusts it");
+                }
                 log.atInfo().addKeyValue("role", role.name()).addKeyValue("auth", role.auth().value())
                         .log("service database role created or updated");
             }

@@ -3,6 +3,10 @@ package io.agentplatform.agentservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentplatform.agentservice.config.DatabaseAuth;
+import io.agentplatform.agentservice.config.MigrationConfig;
+import io.agentplatform.agentservice.persistence.AppRoleGrants;
+import io.agentplatform.agentservice.persistence.PostgresDataSource;
 import io.agentplatform.agentservice.support.EmbeddedServers;
 import io.agentplatform.agentservice.support.Json;
 import io.agentplatform.agentservice.support.RunningService;
@@ -15,6 +19,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +154,22 @@ class LeastPrivilegeTest {
         servers.execute(service.database(), List.of("CREATE TABLE IF NOT EXISTS later_table (id bigserial, note text)"));
         try (Connection connection = asAppRole(); Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("INSERT INTO later_table (note) VALUES ('ok')")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIamRoleOnAServerWithoutRdsIamIsReportedAndHasNoPassword() throws Exception {
+        // Outside RDS there is no rds_iam role (IamDatabaseAuthTest creates one to stand in for RDS).
+        servers.execute("postgres", List.of("DROP ROLE IF EXISTS rds_iam"));
+        PostgresDataSource owner = new PostgresDataSource(MigrationConfig.fromEnvironment(ownerEnv).owner());
+        MigrationConfig.AppRole role = new MigrationConfig.AppRole("agent_app_iam_elsewhere", DatabaseAuth.IAM, Optional.empty());
+
+        assertThat(new AppRoleGrants(owner).apply(role)).isEqualTo(AppRoleGrants.IamGrant.NO_RDS_IAM_ROLE);
+
+        try (Connection connection = servers.connect(service.database()); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = '" + role.name() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getBoolean(1)).isTrue();
         }
     }
 }

@@ -42,7 +42,8 @@ public record ServiceConfig(
             String host = r.required("DB_HOST");
             int port = r.integer("DB_PORT", 5432, 1, 65535);
             String name = r.required("DB_NAME");
-            String user = r.roleName("DB_USER", true);
+            // Only a connection property, never part of SQL: any name the server has (RDS allows capitals).
+            String user = r.required("DB_USER");
             DatabaseAuth auth = r.databaseAuth("DB_AUTH");
             Optional<Secret> password = r.passwordFor(auth, "DB_AUTH", "DB_PASSWORD", "DB_PASSWORD_FILE");
             Optional<String> region = auth == DatabaseAuth.IAM

@@ -31,9 +31,13 @@ public final class AppRoleGrants {
         this.owner = owner;
     }
 
-    public void apply(AppRole role) throws SQLException {
+    /** What {@link #apply} did about IAM: granted rds_iam, or found no rds_iam role (not an RDS server). */
+    public enum IamGrant { GRANTED, NO_RDS_IAM_ROLE, NOT_REQUESTED }
+
+    public IamGrant apply(AppRole role) throws SQLException {
         // The name matched [a-z_][a-z0-9_]*, so double quotes make it a plain identifier, never SQL.
         String name = "\"" + role.name() + "\"";
+        IamGrant iam = IamGrant.NOT_REQUESTED;
         try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
@@ -51,6 +55,7 @@ public final class AppRoleGrants {
                     if (rdsIam) {
                         sql.execute("GRANT rds_iam TO " + name);
                     }
+                    iam = rdsIam ? IamGrant.GRANTED : IamGrant.NO_RDS_IAM_ROLE;
                 } else if (rdsIam) {
                     // On RDS a member of rds_iam can only log in with a token.
                     sql.execute("REVOKE rds_iam FROM " + name);
@@ -64,6 +69,7 @@ public final class AppRoleGrants {
             }
             connection.commit();
         }
+        return iam;
     }
 
     static List<String> grants(String name) {
