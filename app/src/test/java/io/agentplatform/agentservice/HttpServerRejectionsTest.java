@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * the API's problem body with its documented code, a request id and the X-Request-ID header, never
  * Tomcat's HTML page.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HttpServerRejectionsTest {
 
     private static RunningService service;
@@ -101,5 +105,12 @@ class HttpServerRejectionsTest {
     @Test
     void anInventedMethodIs405MethodNotAllowed() {
         assertProblem(send("BREW /v1/tasks HTTP/1.1\r\nHost: x\r\n\r\n"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void aBrokenChunkedBodyIs400MalformedRequestNotAServerError(CapturedOutput output) {
+        assertProblem(send("POST /v1/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"prompt\":\"hi\"}\r\n0\r\n\r\n"), 400, "malformed_request");
+        assertThat(output.getAll()).doesNotContain("unexpected error").doesNotContain("\"level\":\"ERROR\"");
     }
 }

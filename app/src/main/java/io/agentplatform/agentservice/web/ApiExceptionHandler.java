@@ -3,6 +3,7 @@ package io.agentplatform.agentservice.web;
 import io.agentplatform.agentservice.config.ServiceConfig;
 import io.agentplatform.agentservice.model.ModelException;
 import java.sql.SQLException;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,6 +72,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         long retryAfter = e.reason() == ModelException.Reason.CIRCUIT_OPEN ? circuitOpenSeconds : MODEL_RETRY_AFTER_SECONDS;
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "model_unavailable",
                 "The model is temporarily unavailable; retry later.", retryAfter);
+    }
+
+    /** Tomcat found the body's framing broken (e.g. a bad chunk header) while the application read it: the client's error. */
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Object> handleMalformedBody(BadRequestException e) {
+        log.atInfo().addKeyValue("reason", e.getMessage()).log("malformed request body");
+        return problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
+                "The HTTP server could not read the request body (its framing is malformed).", null);
     }
 
     @ExceptionHandler(Exception.class)
