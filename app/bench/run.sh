@@ -1,31 +1,63 @@
 #!/usr/bin/env bash
 # Benchmark of the agent service on this machine (not a test; no pass/fail thresholds here).
-# Needs only a JDK 17+: PostgreSQL and Redis come from Maven jars (the same embedded servers the
-# tests use), the load driver is Java (src/test/java/.../bench/Benchmark.java).
+# Needs a JDK 17+ and pgbench (installed from Debian's PostgreSQL packages if missing). PostgreSQL
+# and Redis come from Maven jars (the same embedded servers the tests use), the load driver is Java
+# (src/test/java/.../bench/Benchmark.java).
 #
 #   app/bench/run.sh                                  # 16 clients, 20 s per phase, 10 s warm-up
 #   BENCH_CONCURRENCY=32 BENCH_SECONDS=30 app/bench/run.sh
+#   BENCH_BASE_REF=main app/bench/run.sh              # also measure the jar of that git commit, same run
 #
 # Prints requests/s, p50 and p99 for POST /v1/tasks and the probes, time to ready and resident
-# memory, next to a baseline: raw INSERT throughput of the same PostgreSQL.
+# memory, next to the baselines: pgbench's single-row INSERT rate and raw JDBC INSERTs into the same
+# PostgreSQL, and the ratio of the POST rate to the pgbench rate.
 set -euo pipefail
 
 APP_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-MVNW="$APP_DIR/../mvnw"
+REPO_DIR="$(cd "$APP_DIR/.." && pwd)"
+MVNW="$REPO_DIR/mvnw"
 # (Not SECONDS: bash sets that itself.)
 CONCURRENCY="${BENCH_CONCURRENCY:-16}"
 SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
+BASE_REF="${BENCH_BASE_REF:-}"
 
 command -v java >/dev/null || { echo "bench: a JDK 17+ is required (java not found)" >&2; exit 1; }
+
+find_pgbench() {
+    command -v pgbench 2>/dev/null || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1
+}
+PGBENCH="$(find_pgbench || true)"
+if [ -z "$PGBENCH" ]; then
+    # Debian ships pgbench in the server package (postgresql-NN); only the binary is used, no cluster.
+    echo "Installing pgbench from Debian's PostgreSQL packages..."
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    PGBENCH="$(find_pgbench)"
+fi
+[ -x "$PGBENCH" ] || { echo "bench: pgbench not found after installing postgresql" >&2; exit 1; }
 
 echo "Building the service jar and the load driver..."
 "$MVNW" -q -f "$APP_DIR/pom.xml" -DskipTests package
 "$MVNW" -q -f "$APP_DIR/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$APP_DIR/target/bench-classpath.txt"
 
+SUBJECTS=()
+if [ -n "$BASE_REF" ]; then
+    BASE_COMMIT="$(git -C "$REPO_DIR" rev-parse --short "$BASE_REF")"
+    BASE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/agent-bench-base.XXXXXX")"
+    trap 'rm -rf "$BASE_DIR"' EXIT
+    echo "Building the service jar of $BASE_REF ($BASE_COMMIT) in $BASE_DIR..."
+    git -C "$REPO_DIR" archive "$BASE_COMMIT" mvnw .mvn app | tar -x -C "$BASE_DIR"
+    "$BASE_DIR/mvnw" -q -f "$BASE_DIR/app/pom.xml" -DskipTests package
+    SUBJECTS+=("base $BASE_COMMIT=$BASE_DIR/app/target/agent-service.jar")
+fi
+SUBJECTS+=("this tree ($(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- app || echo '+changes'))=$APP_DIR/target/agent-service.jar")
+
 cd "$APP_DIR"
-exec java -Xmx1g \
+java -Xmx1g \
     -Dbench.concurrency="$CONCURRENCY" -Dbench.seconds="$SECONDS_PER_PHASE" -Dbench.warmupSeconds="$WARMUP_SECONDS" \
+    -Dbench.pgbench="$PGBENCH" \
     -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
-    io.agentplatform.agentservice.bench.Benchmark target/agent-service.jar
+    io.agentplatform.agentservice.bench.Benchmark "${SUBJECTS[@]}"

@@ -52,13 +52,18 @@ public class AgentServiceApplication {
     }
 
     static SpringApplication springApplication(ServiceConfig config, WebApplicationType type, Class<?> source) {
+        SpringApplication application = springApplication(springProperties(config), type, source);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("serviceConfig", config));
+        return application;
+    }
+
+    static SpringApplication springApplication(Map<String, Object> properties, WebApplicationType type, Class<?> source) {
         SpringApplication application = new SpringApplication(source);
         application.setWebApplicationType(type);
         // Our validated values go first so that nothing else (e.g. a stray SERVER_PORT) overrides them.
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("agentServiceConfig", springProperties(config)));
+        environment.getPropertySources().addFirst(new MapPropertySource("agentServiceConfig", properties));
         application.setEnvironment(environment);
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("serviceConfig", config));
         return application;
     }
 

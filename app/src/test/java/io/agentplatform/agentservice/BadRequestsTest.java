@@ -8,11 +8,16 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OutputCaptureExtension.class)
 class BadRequestsTest {
 
     private static RunningService service;
@@ -122,5 +127,45 @@ class BadRequestsTest {
         service.postTask("{\"prompt\":\"" + "z".repeat(101) + "\"}");
         service.postTask("{\"prompt\":\"hi\",\"metadata\":\"nope\"}");
         assertThat(service.countRows("true")).isZero();
+    }
+
+    @Test
+    void aNulCharacterInThePromptIs422NamingThePromptAndNothingOfItIsLogged(CapturedOutput output) {
+        String marker = "nul-prompt-" + UUID.randomUUID();
+        JsonNode problem = assertProblem(service.postTask("{\"prompt\":\"" + marker + "\\u0000x\"}"), 422, "invalid_request");
+        assertThat(problem.path("detail").asString()).contains("\"prompt\"").contains("NUL").doesNotContain(marker);
+        assertThat(output.getAll()).doesNotContain(marker);
+    }
+
+    @Test
+    void aNulCharacterInAMetadataKeyIs422NamingTheMetadataAndNothingOfItIsLogged(CapturedOutput output) {
+        String marker = "nul-key-" + UUID.randomUUID();
+        JsonNode problem = assertProblem(service.postTask("{\"prompt\":\"hi\",\"metadata\":{\"" + marker + "\\u0000\":\"v\"}}"),
+                422, "invalid_request");
+        assertThat(problem.path("detail").asString()).contains("A key of \"metadata\"").contains("NUL").doesNotContain(marker);
+        assertThat(output.getAll()).doesNotContain(marker);
+    }
+
+    @Test
+    void aNulCharacterInAMetadataValueAtAnyDepthIs422NamingItsPathAndNothingOfItIsLogged(CapturedOutput output) {
+        String marker = "nul-value-" + UUID.randomUUID();
+        JsonNode flat = assertProblem(service.postTask("{\"prompt\":\"hi\",\"metadata\":{\"team\":\"" + marker + "\\u0000\"}}"),
+                422, "invalid_request");
+        assertThat(flat.path("detail").asString()).contains("\"metadata.team\"").doesNotContain(marker);
+        JsonNode nested = assertProblem(service.postTask(
+                "{\"prompt\":\"hi\",\"metadata\":{\"tags\":[\"ok\",{\"deep\":\"" + marker + "\\u0000\"}]}}"), 422, "invalid_request");
+        assertThat(nested.path("detail").asString()).contains("\"metadata.tags[1].deep\"");
+        assertThat(output.getAll()).doesNotContain(marker);
+        assertThat(service.countRows("true")).isZero();
+    }
+
+    @Test
+    void onlyTheCanonicalUuidFormIsATaskId() {
+        assertProblem(service.get("/v1/tasks/1-1-1-1-1"), 400, "invalid_task_id");
+        assertProblem(service.get("/v1/tasks/0000000000000000000000000000000000000"), 400, "invalid_task_id");
+        assertProblem(service.get("/v1/tasks/{00000000-0000-0000-0000-000000000000}".replace("{", "%7B").replace("}", "%7D")),
+                400, "invalid_task_id");
+        assertProblem(service.get("/v1/tasks/00000000-0000-0000-0000-00000000000g"), 400, "invalid_task_id");
+        assertProblem(service.get("/v1/tasks/00000000-0000-0000-0000-000000000000"), 404, "task_not_found");
     }
 }

@@ -1,12 +1,7 @@
 package io.agentplatform.agentservice.config;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +26,33 @@ public record ServiceConfig(
         boolean migrateOnStart,
         Duration offlineModelDelay) {
 
-    public record Database(String host, int port, String name, String user, Secret password, String sslMode,
-                           int poolMax, Duration connectTimeout) {
+    /**
+     * Where and as whom to connect. {@code password} is present exactly when {@code auth} is
+     * PASSWORD, {@code awsRegion} exactly when it is IAM (the region the token is signed for).
+     */
+    public record Database(String host, int port, String name, String user, DatabaseAuth auth, Optional<Secret> password,
+                           Optional<String> awsRegion, String sslMode, int poolMax, Duration connectTimeout) {
 
         public String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_AUTH, DB_PASSWORD(_FILE), AWS_REGION, DB_SSL_MODE, DB_POOL_MAX, DB_CONNECT_TIMEOUT_MS. */
+        static Database read(EnvironmentReader r) {
+            String host = r.required("DB_HOST");
+            int port = r.integer("DB_PORT", 5432, 1, 65535);
+            String name = r.required("DB_NAME");
+            // Only a connection property, never part of SQL: any name the server has (RDS allows capitals).
+            String user = r.required("DB_USER");
+            DatabaseAuth auth = r.databaseAuth("DB_AUTH");
+            Optional<Secret> password = r.passwordFor(auth, "DB_AUTH", "DB_PASSWORD", "DB_PASSWORD_FILE");
+            Optional<String> region = auth == DatabaseAuth.IAM
+                    ? r.awsRegion("AWS_REGION", true, "when DB_AUTH=iam (the region of the database)")
+                    : Optional.empty();
+            return new Database(host, port, name, user, auth, password, region,
+                    r.oneOf("DB_SSL_MODE", "require", SSL_MODES, false),
+                    r.integer("DB_POOL_MAX", 10, 1, 200),
+                    Duration.ofMillis(r.integer("DB_CONNECT_TIMEOUT_MS", 2000, 250, 60000)));
         }
     }
 
@@ -56,22 +73,14 @@ public record ServiceConfig(
     public static final String OFFLINE_MODEL_NAME = "offline-deterministic";
 
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
-        Reader r = new Reader(env);
+        EnvironmentReader r = new EnvironmentReader(env);
         int port = r.integer("PORT", 8080, 0, 65535);
         int managementPort = r.integer("MANAGEMENT_PORT", 8081, 0, 65535);
         if (port != 0 && port == managementPort) {
             r.problem("MANAGEMENT_PORT", String.valueOf(managementPort), "must differ from PORT (" + port + ")");
         }
 
-        Database database = new Database(
-                r.required("DB_HOST"),
-                r.integer("DB_PORT", 5432, 1, 65535),
-                r.required("DB_NAME"),
-                r.required("DB_USER"),
-                r.secret("DB_PASSWORD", "DB_PASSWORD_FILE", true).orElse(null),
-                r.oneOf("DB_SSL_MODE", "require", SSL_MODES, false),
-                r.integer("DB_POOL_MAX", 10, 1, 200),
-                Duration.ofMillis(r.integer("DB_CONNECT_TIMEOUT_MS", 2000, 250, 60000)));
+        Database database = Database.read(r);
 
         Redis redis = new Redis(
                 r.required("REDIS_HOST"),
@@ -111,135 +120,5 @@ public record ServiceConfig(
                 Duration.ofMillis(r.integer("OFFLINE_MODEL_DELAY_MS", 0, 0, 60000)));
         r.throwIfAnyProblem();
         return config;
-    }
-
-    /** Collects problems instead of failing on the first one. */
-    private static final class Reader {
-        private final Map<String, String> env;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, String> env) {
-            this.env = env;
-        }
-
-        void problem(String name, String shownValue, String allowed) {
-            problems.add(name + "=\"" + shownValue + "\" is invalid: " + allowed);
-        }
-
-        private Optional<String> raw(String name) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-        }
-
-        String required(String name) {
-            Optional<String> value = raw(name);
-            if (value.isEmpty()) {
-                problems.add(name + " is not set: it is required");
-                return null;
-            }
-            return value.get();
-        }
-
-        String text(String name, String defaultValue) {
-            return raw(name).orElse(defaultValue);
-        }
-
-        int integer(String name, int defaultValue, int min, int max) {
-            Optional<String> value = raw(name);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            try {
-                int parsed = Integer.parseInt(value.get());
-                if (parsed < min || parsed > max) {
-                    problem(name, value.get(), "must be a whole number from " + min + " to " + max);
-                    return defaultValue;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                problem(name, value.get(), "must be a whole number from " + min + " to " + max);
-                return defaultValue;
-            }
-        }
-
-        boolean bool(String name, boolean defaultValue) {
-            Optional<String> value = raw(name);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            switch (value.get().toLowerCase(Locale.ROOT)) {
-                case "true":
-                    return true;
-                case "false":
-                    return false;
-                default:
-                    problem(name, value.get(), "must be true or false");
-                    return defaultValue;
-            }
-        }
-
-        String oneOf(String name, String defaultValue, Set<String> allowed, boolean upperCase) {
-            Optional<String> value = raw(name);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            String normalized = upperCase ? value.get().toUpperCase(Locale.ROOT) : value.get().toLowerCase(Locale.ROOT);
-            if (!allowed.contains(normalized)) {
-                problem(name, value.get(), "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-                return defaultValue;
-            }
-            return normalized;
-        }
-
-        Optional<URI> httpUrl(String name) {
-            Optional<String> value = raw(name);
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                URI uri = URI.create(value.get());
-                String scheme = uri.getScheme();
-                if (uri.getHost() == null || scheme == null
-                        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                    throw new IllegalArgumentException("not an http(s) URL");
-                }
-                if (uri.getUserInfo() != null) {
-                    // Credentials in the URL would end up in logs; they belong in LLM_API_KEY(_FILE).
-                    problems.add(name + " is invalid: must not contain credentials (use LLM_API_KEY or LLM_API_KEY_FILE)");
-                    return Optional.empty();
-                }
-                return Optional.of(uri);
-            } catch (IllegalArgumentException e) {
-                problem(name, value.get(), "must be an absolute http:// or https:// URL such as https://api.openai.com/v1");
-                return Optional.empty();
-            }
-        }
-
-        /** The *_FILE variant wins over the inline one; a secret's value is never echoed in a problem. */
-        Optional<Secret> secret(String inlineName, String fileName, boolean required) {
-            Optional<String> file = raw(fileName);
-            if (file.isPresent()) {
-                Path path = Path.of(file.get());
-                if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                    problem(fileName, file.get(), "must be the path of a readable file");
-                    return Optional.empty();
-                }
-                return Optional.of(Secret.fromFile(path));
-            }
-            String inline = env.get(inlineName);
-            if (inline != null && !inline.isEmpty()) {
-                return Optional.of(Secret.inline(inline));
-            }
-            if (required) {
-                problems.add(inlineName + " or " + fileName + " must be set");
-            }
-            return Optional.empty();
-        }
-
-        void throwIfAnyProblem() {
-            if (!problems.isEmpty()) {
-                throw new InvalidConfigurationException(problems);
-            }
-        }
     }
 }

@@ -11,13 +11,23 @@ import javax.sql.DataSource;
 import org.postgresql.Driver;
 
 /**
- * Opens PostgreSQL connections, reading the password anew for every connection. With
+ * Opens PostgreSQL connections as {@code DB_USER}.
+ *
+ * <p>{@code DB_AUTH=password}: the password is read anew for every connection. With
  * {@code DB_PASSWORD_FILE} this is what lets a rotated, re-mounted Kubernetes Secret work without a
  * restart: the pool keeps its open connections and new ones use the new password.
+ *
+ * <p>{@code DB_AUTH=iam}: the AWS Advanced JDBC Wrapper's IAM plugin signs an RDS authentication
+ * token with the AWS SDK's default credentials chain (in the pod: IRSA web identity) for new
+ * connections; the pod holds no database password. Tokens are valid for 15 minutes and only needed
+ * to open a connection, so the plugin reuses one for up to 14.5 minutes.
  */
 public final class PostgresDataSource implements DataSource {
 
+    private static final String IAM_PLUGIN = "iam";
+
     private final Driver driver = new Driver();
+    private final software.amazon.jdbc.Driver awsWrapper = new software.amazon.jdbc.Driver();
     private final ServiceConfig.Database database;
     private final Properties baseProperties = new Properties();
     private int loginTimeoutSeconds;
@@ -32,18 +42,32 @@ public final class PostgresDataSource implements DataSource {
         baseProperties.setProperty("socketTimeout", "30");
         baseProperties.setProperty("tcpKeepAlive", "true");
         baseProperties.setProperty("ApplicationName", "agent-service");
+        database.awsRegion().ifPresent(region -> {
+            baseProperties.setProperty("wrapperPlugins", IAM_PLUGIN);
+            baseProperties.setProperty("iamRegion", region);
+        });
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         Properties properties = new Properties();
         properties.putAll(baseProperties);
-        properties.setProperty("password", database.password().value());
-        Connection connection = driver.connect(database.jdbcUrl(), properties);
+        Connection connection = switch (database.auth()) {
+            case PASSWORD -> {
+                properties.setProperty("password", database.password().orElseThrow().value());
+                yield driver.connect(database.jdbcUrl(), properties);
+            }
+            case IAM -> awsWrapper.connect(iamJdbcUrl(), properties);
+        };
         if (connection == null) {
             throw new SQLException("PostgreSQL driver did not accept URL " + database.jdbcUrl());
         }
         return connection;
+    }
+
+    /** The wrapper's URL form; it hands the connection to the PostgreSQL driver after the IAM plugin set the token. */
+    private String iamJdbcUrl() {
+        return database.jdbcUrl().replaceFirst("^jdbc:", "jdbc:aws-wrapper:");
     }
 
     @Override

@@ -3,9 +3,16 @@ package io.agentplatform.agentservice.redis;
 import io.agentplatform.agentservice.config.ServiceConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStringCommands;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +25,7 @@ public class AnswerCache {
     private static final String KEY_PREFIX = "agent:answer:";
 
     private final StringRedisTemplate redis;
+    private final RedisConnectionFactory connections;
     private final Duration ttl;
     private final Counter hits;
     private final Counter misses;
@@ -25,6 +33,7 @@ public class AnswerCache {
 
     public AnswerCache(StringRedisTemplate redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
         this.redis = redis;
+        this.connections = redis.getRequiredConnectionFactory();
         this.ttl = config.cacheTtl();
         this.hits = Counter.builder("agent.cache.hits").description("Answers served from the Redis cache").register(meters);
         this.misses = Counter.builder("agent.cache.misses").description("Cache lookups that found no answer").register(meters);
@@ -35,26 +44,38 @@ public class AnswerCache {
         return !ttl.isZero();
     }
 
-    public Optional<String> find(String promptHash) {
-        if (!enabled()) {
-            return Optional.empty();
+    /** The Redis key of a prompt's answer, or empty when caching is off. */
+    public Optional<String> keyFor(String promptHash) {
+        return enabled() ? Optional.of(KEY_PREFIX + promptHash) : Optional.empty();
+    }
+
+    /** Counts a lookup done elsewhere (in the rate limiter's round trip) as a hit or a miss. */
+    public Optional<String> counted(Optional<String> found) {
+        if (enabled()) {
+            (found.isPresent() ? hits : misses).increment();
         }
-        try {
-            String answer = redis.opsForValue().get(KEY_PREFIX + promptHash);
-            (answer == null ? misses : hits).increment();
-            return Optional.ofNullable(answer);
-        } catch (RuntimeException e) {
-            errors.record("cache_get", e);
-            return Optional.empty();
-        }
+        return found;
     }
 
     public void store(String promptHash, String answer) {
         if (!enabled()) {
             return;
         }
-        try {
-            redis.opsForValue().set(KEY_PREFIX + promptHash, answer, ttl);
+        // Nobody waits for the reply: the request goes on while Redis stores the answer.
+        byte[] key = (KEY_PREFIX + promptHash).getBytes(StandardCharsets.UTF_8);
+        byte[] value = answer.getBytes(StandardCharsets.UTF_8);
+        try (RedisConnection connection = connections.getConnection()) {
+            if (connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> commands) {
+                @SuppressWarnings("unchecked")
+                RedisClusterAsyncCommands<byte[], byte[]> async = (RedisClusterAsyncCommands<byte[], byte[]>) commands;
+                async.set(key, value, SetArgs.Builder.ex(ttl)).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        errors.record("cache_put", error);
+                    }
+                });
+            } else {
+                connection.stringCommands().set(key, value, Expiration.from(ttl), RedisStringCommands.SetOption.upsert());
+            }
         } catch (RuntimeException e) {
             errors.record("cache_put", e);
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,24 @@ public class RateLimiter {
                     + "return count",
             Long.class);
 
+    /**
+     * The same counting plus, for an allowed request, the GET of a cached answer: one round trip for
+     * what the POST path needs from Redis before it runs. ARGV: limit (0 = no counting), expiry, "1" to GET.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COUNT_AND_GET = RedisScript.of(
+            "local count = 0 "
+                    + "if ARGV[1] ~= '0' then "
+                    + "  count = redis.call('INCR', KEYS[1]) "
+                    + "  if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end "
+                    + "end "
+                    + "local value = false "
+                    + "if ARGV[3] == '1' and (ARGV[1] == '0' or count <= tonumber(ARGV[1])) then "
+                    + "  value = redis.call('GET', KEYS[2]) "
+                    + "end "
+                    + "return {count, value}",
+            List.class);
+
     private final StringRedisTemplate redis;
     private final int limitPerMinute;
     private final Clock clock;
@@ -42,25 +61,66 @@ public class RateLimiter {
     public record Decision(boolean allowed, int limit, long remaining, long retryAfterSeconds) {
     }
 
+    /** A decision and, when the request is allowed and a key was asked for, the value stored under that key. */
+    public record Admission(Decision decision, Optional<String> value) {
+    }
+
+    /**
+     * Counts the request and, if it is allowed, reads {@code key} in the same round trip. When Redis
+     * is down the request is let through and the value is missing (both failures are counted).
+     */
+    public Admission checkAndGet(String clientId, Optional<String> key) {
+        if (limitPerMinute == 0 && key.isEmpty()) {
+            return new Admission(check(clientId), Optional.empty());
+        }
+        long nowSeconds = clock.millis() / 1000;
+        List<?> reply;
+        try {
+            reply = redis.execute(COUNT_AND_GET, List.of(counterKey(clientId, nowSeconds), key.orElse("")),
+                    String.valueOf(limitPerMinute), "61", key.isPresent() ? "1" : "0");
+        } catch (RuntimeException e) {
+            if (limitPerMinute > 0) {
+                errors.record("rate_limit", e);
+            }
+            key.ifPresent(ignored -> errors.record("cache_get", e));
+            return new Admission(check(clientId, 0, nowSeconds, true), Optional.empty());
+        }
+        long used = reply == null || reply.isEmpty() || !(reply.get(0) instanceof Number count) ? 0 : count.longValue();
+        Object value = reply == null || reply.size() < 2 ? null : reply.get(1);
+        return new Admission(check(clientId, used, nowSeconds, false),
+                value instanceof String text ? Optional.of(text) : Optional.empty());
+    }
+
+    private String counterKey(String clientId, long nowSeconds) {
+        return "agent:ratelimit:" + clientId + ":" + nowSeconds / 60;
+    }
+
+    private Decision check(String clientId, long used, long nowSeconds, boolean redisFailed) {
+        if (limitPerMinute == 0) {
+            return new Decision(true, 0, Long.MAX_VALUE, 0);
+        }
+        if (redisFailed) {
+            return new Decision(true, limitPerMinute, limitPerMinute, 0);
+        }
+        if (used > limitPerMinute) {
+            rejections.increment();
+            return new Decision(false, limitPerMinute, 0, 60 - nowSeconds % 60);
+        }
+        return new Decision(true, limitPerMinute, limitPerMinute - used, 0);
+    }
+
     public Decision check(String clientId) {
         if (limitPerMinute == 0) {
             return new Decision(true, 0, Long.MAX_VALUE, 0);
         }
         long nowSeconds = clock.millis() / 1000;
-        long window = nowSeconds / 60;
-        long secondsLeftInWindow = 60 - nowSeconds % 60;
         Long count;
         try {
-            count = redis.execute(INCREMENT_WITH_EXPIRY, List.of("agent:ratelimit:" + clientId + ":" + window), "61");
+            count = redis.execute(INCREMENT_WITH_EXPIRY, List.of(counterKey(clientId, nowSeconds)), "61");
         } catch (RuntimeException e) {
             errors.record("rate_limit", e);
-            return new Decision(true, limitPerMinute, limitPerMinute, 0);
+            return check(clientId, 0, nowSeconds, true);
         }
-        long used = count == null ? 0 : count;
-        if (used > limitPerMinute) {
-            rejections.increment();
-            return new Decision(false, limitPerMinute, 0, secondsLeftInWindow);
-        }
-        return new Decision(true, limitPerMinute, limitPerMinute - used, 0);
+        return check(clientId, count == null ? 0 : count, nowSeconds, false);
     }
 }

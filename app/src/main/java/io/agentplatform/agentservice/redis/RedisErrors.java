@@ -30,7 +30,7 @@ public class RedisErrors {
                 .description("Redis operations that failed; the service carried on without Redis").register(meters);
     }
 
-    void record(String operation, RuntimeException error) {
+    void record(String operation, Throwable error) {
         counters.get(operation).increment();
         long now = System.nanoTime();
         long last = lastLogged.get();

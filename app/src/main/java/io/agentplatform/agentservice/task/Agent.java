@@ -31,18 +31,28 @@ public class Agent {
         return model.name();
     }
 
-    /** Throws {@link io.agentplatform.agentservice.model.ModelException} when the model fails. */
-    public Result answer(String prompt) {
-        String key = sha256(model.name() + "\n" + SYSTEM_PROMPT + "\n" + prompt);
-        Optional<String> cached = cache.find(key);
-        if (cached.isPresent()) {
+    /** Where the answer to this prompt is cached, or empty when caching is off; looked up by the caller's admission. */
+    public Optional<String> cacheKey(String prompt) {
+        return cache.keyFor(promptHash(prompt));
+    }
+
+    /**
+     * Answers from {@code cached} (the value found under {@link #cacheKey}) or else from the model,
+     * caching the answer. Throws {@link io.agentplatform.agentservice.model.ModelException} when the model fails.
+     */
+    public Result answer(String prompt, Optional<String> cached) {
+        if (cache.counted(cached).isPresent()) {
             return new Result(cached.get(), true, 0);
         }
         long start = System.nanoTime();
         String answer = model.complete(new ModelRequest(SYSTEM_PROMPT, prompt)).text();
         long modelMillis = (System.nanoTime() - start) / 1_000_000;
-        cache.store(key, answer);
+        cache.store(promptHash(prompt), answer);
         return new Result(answer, false, modelMillis);
+    }
+
+    private String promptHash(String prompt) {
+        return sha256(model.name() + "\n" + SYSTEM_PROMPT + "\n" + prompt);
     }
 
     static String sha256(String text) {

@@ -42,6 +42,9 @@ public record NewTask(String prompt, ObjectNode metadata) {
         if (prompt.stringValue().length() > maxPromptChars) {
             throw invalid("\"prompt\" must be at most " + maxPromptChars + " characters.");
         }
+        if (hasNul(prompt.stringValue())) {
+            throw invalid(NUL_MESSAGE.formatted("\"prompt\""));
+        }
         JsonNode metadata = root.path("metadata");
         ObjectNode metadataObject;
         if (metadata.isMissingNode() || metadata.isNull()) {
@@ -50,6 +53,7 @@ public record NewTask(String prompt, ObjectNode metadata) {
             if (object.size() > MAX_METADATA_ENTRIES) {
                 throw invalid("\"metadata\" may have at most " + MAX_METADATA_ENTRIES + " entries.");
             }
+            rejectNul(object, "metadata");
             metadataObject = object;
         } else {
             throw invalid("\"metadata\" must be a JSON object.");
@@ -57,13 +61,42 @@ public record NewTask(String prompt, ObjectNode metadata) {
         return new NewTask(prompt.stringValue(), metadataObject);
     }
 
+    /** PostgreSQL text and jsonb cannot hold U+0000; refused here as the client's error, never reaching the database. */
+    private static final String NUL_MESSAGE = "%s must not contain NUL characters (\\u0000).";
+
+    private static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
+    }
+
+    /** Every key and string value at any depth; the field is named by its path, the content never repeated. */
+    private static void rejectNul(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                if (hasNul(entry.getKey())) {
+                    throw invalid(NUL_MESSAGE.formatted("A key of \"" + path + "\""));
+                }
+                rejectNul(entry.getValue(), path + "." + entry.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNul(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isString() && hasNul(node.stringValue())) {
+            throw invalid(NUL_MESSAGE.formatted("\"" + path + "\""));
+        }
+    }
+
     private static ApiException invalid(String message) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_request", message);
     }
 
+    /** The mapper {@link #hash} needs: built once, as building a mapper costs more than a request. */
+    public static JsonMapper canonical(JsonMapper json) {
+        return json.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    }
+
     /** Identifies the request independent of key order, to tell a retry from a reused Idempotency-Key. */
-    public String hash(JsonMapper json) {
-        JsonMapper canonical = json.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    public String hash(JsonMapper canonical) {
         ObjectNode both = canonical.createObjectNode();
         both.put("prompt", prompt);
         both.set("metadata", metadata);

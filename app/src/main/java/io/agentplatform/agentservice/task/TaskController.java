@@ -3,10 +3,13 @@ package io.agentplatform.agentservice.task;
 import io.agentplatform.agentservice.config.ServiceConfig;
 import io.agentplatform.agentservice.web.ApiException;
 import io.agentplatform.agentservice.web.ClientIds;
+import io.agentplatform.agentservice.web.RateLimitInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -27,22 +30,30 @@ public class TaskController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ACCEPTED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final TaskService service;
+    private final Agent agent;
+    private final RateLimitInterceptor admission;
     private final JsonMapper json;
     private final int maxBodyBytes;
     private final int maxPromptChars;
 
-    public TaskController(TaskService service, JsonMapper json, ServiceConfig config) {
+    public TaskController(TaskService service, Agent agent, RateLimitInterceptor admission, JsonMapper json,
+                          ServiceConfig config) {
         this.service = service;
+        this.agent = agent;
+        this.admission = admission;
         this.json = json;
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxPromptChars = config.maxPromptChars();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<TaskView> create(HttpServletRequest request,
+    // produces: an Accept without JSON is refused (406) before the task runs, not after it was stored.
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<TaskView> create(HttpServletRequest request, HttpServletResponse servletResponse,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
         if (idempotencyKey != null && !ACCEPTED_KEY.matcher(idempotencyKey).matches()) {
@@ -50,7 +61,8 @@ public class TaskController {
                     IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters without spaces.");
         }
         NewTask newTask = NewTask.parse(readBody(request), maxPromptChars, json);
-        TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask);
+        Optional<String> cachedAnswer = admission.admit(request, servletResponse, agent.cacheKey(newTask.prompt()));
+        TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask, cachedAnswer);
         Task task = outcome.task();
         // A replay answers exactly like the first response, plus a header saying it is one.
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/v1/tasks/" + task.id()));
@@ -60,14 +72,14 @@ public class TaskController {
         return response.body(view(task));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public TaskView get(@PathVariable("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_task_id", "A task id is a UUID.");
+        // UUID.fromString also takes short forms such as 1-1-1-1-1; an id is only the canonical 36 characters.
+        if (!CANONICAL_UUID.matcher(id).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_task_id",
+                    "A task id is a UUID in its canonical form: 8-4-4-4-12 hexadecimal digits.");
         }
+        UUID uuid = UUID.fromString(id);
         return service.find(uuid).map(this::view)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "task_not_found", "No task has id " + uuid + "."));
     }

@@ -2,6 +2,7 @@ package io.agentplatform.agentservice.task;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -32,8 +34,8 @@ public class TaskRepository {
                         + " answer, error, model, cached, created_at, completed_at, model_ms, total_ms)"
                         + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING",
-                task.id(), task.clientId(), task.idempotencyKey(), task.requestHash(), task.status().value(), task.prompt(),
-                task.metadataJson(), task.answer(), task.error(), task.model(), task.cached(),
+                task.id(), task.clientId(), text(task.idempotencyKey()), task.requestHash(), task.status().value(), task.prompt(),
+                task.metadataJson(), text(task.answer()), text(task.error()), task.model(), task.cached(),
                 utc(task.createdAt()), utc(task.completedAt()), task.modelMs(), task.totalMs());
         return inserted == 1;
     }
@@ -49,6 +51,11 @@ public class TaskRepository {
 
     private static Optional<Task> first(List<Task> tasks) {
         return tasks.stream().findFirst();
+    }
+
+    /** Typed, so that a null needs no look-up of the parameter's type through the connection's metadata. */
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     private static OffsetDateTime utc(Instant instant) {

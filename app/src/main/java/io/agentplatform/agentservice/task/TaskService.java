@@ -27,6 +27,7 @@ public class TaskService {
     private final Agent agent;
     private final TaskRepository tasks;
     private final JsonMapper json;
+    private final JsonMapper canonicalJson;
     private final Counter succeeded;
     private final Counter failed;
     private final Counter replayed;
@@ -35,6 +36,7 @@ public class TaskService {
         this.agent = agent;
         this.tasks = tasks;
         this.json = json;
+        this.canonicalJson = NewTask.canonical(json);
         this.succeeded = Counter.builder("agent.tasks").tag("status", "succeeded").description("Tasks run").register(meters);
         this.failed = Counter.builder("agent.tasks").tag("status", "failed").description("Tasks run").register(meters);
         this.replayed = Counter.builder("agent.tasks.replayed")
@@ -44,10 +46,11 @@ public class TaskService {
     public record Outcome(Task task, boolean replayed) {
     }
 
-    public Outcome create(String clientId, String idempotencyKey, NewTask request) {
+    /** {@code cachedAnswer}: what the admission found under {@link Agent#cacheKey} for this prompt. */
+    public Outcome create(String clientId, String idempotencyKey, NewTask request, Optional<String> cachedAnswer) {
         Instant received = now();
         long start = System.nanoTime();
-        String requestHash = request.hash(json);
+        String requestHash = request.hash(canonicalJson);
         if (idempotencyKey != null) {
             Optional<Task> earlier = tasks.findByIdempotencyKey(clientId, idempotencyKey);
             if (earlier.isPresent()) {
@@ -61,7 +64,7 @@ public class TaskService {
         boolean cached = false;
         long modelMillis = 0;
         try {
-            Agent.Result result = agent.answer(request.prompt());
+            Agent.Result result = agent.answer(request.prompt(), cachedAnswer);
             status = Task.Status.SUCCEEDED;
             answer = result.answer();
             cached = result.cached();

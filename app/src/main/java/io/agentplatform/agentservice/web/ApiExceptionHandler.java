@@ -3,6 +3,7 @@ package io.agentplatform.agentservice.web;
 import io.agentplatform.agentservice.config.ServiceConfig;
 import io.agentplatform.agentservice.model.ModelException;
 import java.sql.SQLException;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -50,7 +51,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
                     "The task store is temporarily unavailable; retry later.", DATABASE_RETRY_AFTER_SECONDS);
         }
-        return internalError(e);
+        // PostgreSQL's messages can quote the values of the statement (client data): log only what failed.
+        log.atError().addKeyValue("sqlState", sqlState(e)).addKeyValue("exception", e.getClass().getName())
+                .log("unexpected database error while handling a request");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "An unexpected error occurred.", null);
+    }
+
+    private static String sqlState(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     @ExceptionHandler(ModelException.class)
@@ -59,6 +72,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         long retryAfter = e.reason() == ModelException.Reason.CIRCUIT_OPEN ? circuitOpenSeconds : MODEL_RETRY_AFTER_SECONDS;
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "model_unavailable",
                 "The model is temporarily unavailable; retry later.", retryAfter);
+    }
+
+    /** Tomcat found the body's framing broken (e.g. a bad chunk header) while the application read it: the client's error. */
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Object> handleMalformedBody(BadRequestException e) {
+        log.atInfo().addKeyValue("reason", e.getMessage()).log("malformed request body");
+        return problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
+                "The HTTP server could not read the request body (its framing is malformed).", null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -76,8 +97,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
-        HttpStatus status = HttpStatus.resolve(statusCode.value());
-        problem.setProperty("code", status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT));
+        if (problem.getDetail() == null) {
+            problem.setDetail(ProblemCodes.title(statusCode.value()) + ".");
+        }
+        problem.setProperty("code", ProblemCodes.forStatus(statusCode.value()));
         problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_KEY));
         HttpHeaders merged = new HttpHeaders();
         if (headers != null) {
@@ -88,9 +111,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String code, String message, Long retryAfterSeconds) {
+        return problem(status, code, message, retryAfterSeconds, MDC.get(RequestIdFilter.MDC_KEY));
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String code, String message, Long retryAfterSeconds,
+                                          String requestId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setProperty("code", code);
-        problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        problem.setProperty("requestId", requestId);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfterSeconds != null) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));

@@ -30,13 +30,23 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger accessLog = LoggerFactory.getLogger("access");
 
+    /** The caller's id when it is safe to repeat; anything else could inject text into logs or headers and is replaced. */
+    public static String requestIdFor(String given) {
+        return given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** The id of the request being handled, also after the filter returned (error dispatches). */
+    public static String requestIdOf(jakarta.servlet.ServletRequest request) {
+        Object id = request.getAttribute(MDC_KEY);
+        return id instanceof String known ? known : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        // Anything else could inject text into logs or headers; such ids are replaced, not trusted.
-        String requestId = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = requestIdFor(request.getHeader(HEADER));
         MDC.put(MDC_KEY, requestId);
+        request.setAttribute(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         long start = System.nanoTime();
         try {

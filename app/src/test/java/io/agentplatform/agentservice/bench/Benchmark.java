@@ -3,10 +3,6 @@ package io.agentplatform.agentservice.bench;
 import io.agentplatform.agentservice.support.EmbeddedServers;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,14 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark driver (not a test; run by app/bench/run.sh). Starts real PostgreSQL and Redis from the
- * Maven jars, runs the packaged service jar as its own process, and measures on loopback only:
- * time to ready, POST /v1/tasks and probe throughput with p50/p99, resident memory, and, as the
- * baseline, raw INSERT throughput of the same PostgreSQL with the same concurrency.
+ * Maven jars, runs each packaged service jar given (e.g. the base commit's and this tree's) as its
+ * own process, and measures on loopback only: time to ready, POST /v1/tasks and probe throughput
+ * with p50/p99, resident memory, and, as baselines, pgbench's single-row INSERT rate and raw JDBC
+ * INSERTs into the same PostgreSQL with the same concurrency.
  * Every load phase is bounded in time.
  */
 public final class Benchmark {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
 
@@ -57,16 +52,75 @@ public final class Benchmark {
         boolean run(int worker, long sequence) throws Exception;
     }
 
+    /** A jar to measure and how the report names it. */
+    record Subject(String label, Path jar) {
+    }
+
+    /**
+     * Arguments: {@code label=jar} pairs (or one jar path). Each jar runs as its own service on its own
+     * database, one after the other, against the same PostgreSQL and Redis; then the baselines run.
+     */
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/agent-service.jar").toAbsolutePath();
+        List<Subject> subjects = new ArrayList<>();
+        for (String arg : args.length == 0 ? new String[] {"target/agent-service.jar"} : args) {
+            int equals = arg.indexOf('=');
+            subjects.add(equals < 0 ? new Subject("this tree", Path.of(arg).toAbsolutePath())
+                    : new Subject(arg.substring(0, equals), Path.of(arg.substring(equals + 1)).toAbsolutePath()));
+        }
         int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
         Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "10")));
+        String pgbench = System.getProperty("bench.pgbench", "pgbench");
 
         EmbeddedServers servers = EmbeddedServers.get();
+        String loadBefore = loadAverage();
+        List<String> report = new ArrayList<>();
+        report.add("| service | what | requests/s | p50 ms | p99 ms | service CPU ms/request | requests | errors |");
+        report.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<String> notes = new ArrayList<>();
+        Map<String, Double> postRates = new java.util.LinkedHashMap<>();
+        for (Subject subject : subjects) {
+            measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates);
+        }
+        String baselineDatabase = servers.createDatabase();
+        servers.execute(baselineDatabase, List.of(Files.readString(Path.of("src/main/resources/db/migration/V1__create_tasks.sql"))));
+        PgbenchResult pg = pgbench(pgbench, servers, baselineDatabase, concurrency, phase);
+        Result jdbc = baselineInserts(servers, baselineDatabase, concurrency, phase);
+
+        System.out.println();
+        System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + "; load driver, service, PostgreSQL and Redis share the machine.");
+        System.out.println("Machine load average (1/5/15 min) before and after the run: " + loadBefore + " -> " + loadAverage()
+                + " (other processes on this machine compete for the same cores).");
+        System.out.println("Load: " + concurrency + " concurrent closed-loop clients (keep-alive HTTP/1.1), " + phase.toSeconds()
+                + " s per row after " + warmup.toSeconds() + " s warm-up; loopback only.");
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| baseline (same PostgreSQL, " + concurrency + " clients) | transactions/s | mean latency ms | p99 ms |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "| pgbench %s: one prepared single-row INSERT of a task row per transaction | %.0f | %.2f | - |%n",
+                pg.version(), pg.tps(), pg.meanLatencyMillis());
+        System.out.printf(Locale.ROOT, "| raw JDBC INSERT of a task row, autocommit (Java driver in this JVM) | %.0f | %.2f | %.2f |%n",
+                jdbc.perSecond(), jdbc.percentileMillis(50), jdbc.percentileMillis(99));
+        System.out.println();
+        for (Map.Entry<String, Double> rate : postRates.entrySet()) {
+            System.out.printf(Locale.ROOT, "POST /v1/tasks (new prompt) / pgbench INSERT rate, %s: %.0f / %.0f = %.3f%n",
+                    rate.getKey(), rate.getValue(), pg.tps(), rate.getValue() / pg.tps());
+        }
+        notes.forEach(System.out::println);
+        System.out.println("Service JVM options: " + String.join(" ", jvmOptions()));
+        System.exit(0);
+    }
+
+    private static void measureService(Subject subject, EmbeddedServers servers, int concurrency, Duration phase,
+                                       Duration warmup, List<String> report, List<String> notes,
+                                       Map<String, Double> postRates) throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("PORT", String.valueOf(freePort()));
-        env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
+        int apiPort = freePort();
+        int managementPort = freePort();
+        env.put("PORT", String.valueOf(apiPort));
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", String.valueOf(servers.postgresPort()));
         env.put("DB_NAME", servers.createDatabase());
@@ -80,72 +134,151 @@ public final class Benchmark {
         env.put("RATE_LIMIT_PER_MINUTE", "1000000");
         env.put("LOG_LEVEL", "WARN");
 
-        int migrateExit = process(jar, env, List.of("migrate")).waitFor();
+        System.out.println("== " + subject.label() + ": " + subject.jar());
+        int migrateExit = process(subject.jar(), env, List.of("migrate")).waitFor();
         if (migrateExit != 0) {
             throw new IllegalStateException("migrate exited with " + migrateExit);
         }
-
-        List<String> report = new ArrayList<>();
-        String loadBefore = loadAverage();
         long started = System.nanoTime();
-        Process service = process(jar, env, List.of());
+        Process service = process(subject.jar(), env, List.of());
         try {
-            String api = "http://127.0.0.1:" + env.get("PORT");
-            String management = "http://127.0.0.1:" + env.get("MANAGEMENT_PORT");
-            awaitReady(management + "/health/ready", Duration.ofSeconds(60));
+            awaitReady(managementPort, Duration.ofSeconds(120));
             double secondsToReady = (System.nanoTime() - started) / 1e9;
             long rssAtReady = rssKib(service.pid());
 
+            KeepAliveClient[] api = clients(concurrency, apiPort);
+            KeepAliveClient[] management = clients(concurrency, managementPort);
+            byte[] ready = KeepAliveClient.get("/health/ready");
+            byte[] live = KeepAliveClient.get("/health/live");
             AtomicLong unique = new AtomicLong();
-            Call postUnique = (worker, sequence) -> post(api, "bench prompt " + unique.incrementAndGet() + " " + UUID.randomUUID(), worker);
-            Call postRepeated = (worker, sequence) -> post(api, "bench repeated prompt " + (sequence % 50), worker);
-            Call ready = (worker, sequence) -> get(management + "/health/ready");
-            Call live = (worker, sequence) -> get(management + "/health/live");
+            Call postUnique = (worker, sequence) -> api[worker].send(KeepAliveClient.postJson("/v1/tasks", "bench-" + worker,
+                    body("bench prompt " + unique.incrementAndGet() + " " + UUID.randomUUID()))) == 201;
+            Call postRepeated = (worker, sequence) -> api[worker].send(KeepAliveClient.postJson("/v1/tasks", "bench-" + worker,
+                    body("bench repeated prompt " + (sequence % 50)))) == 201;
+            Call readyCall = (worker, sequence) -> management[worker].send(ready) == 200;
+            Call liveCall = (worker, sequence) -> management[worker].send(live) == 200;
 
             load("warm-up", postUnique, concurrency, warmup);
             List<Result> results = new ArrayList<>();
-            results.add(load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase));
-            results.add(load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase));
-            results.add(load("GET /health/ready", ready, concurrency, phase));
-            results.add(load("GET /health/live", live, concurrency, phase));
+            List<Double> cpuPerRequest = new ArrayList<>();
+            long pid = service.pid();
+            Result newPrompt = measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase));
+            results.add(newPrompt);
+            results.add(measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase)));
+            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/ready", readyCall, concurrency, phase)));
+            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/live", liveCall, concurrency, phase)));
             long rssAfterLoad = rssKib(service.pid());
-            results.add(baselineInserts(servers, env.get("DB_NAME"), concurrency, phase));
-
-            report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + System.getProperty("java.version") + "; load driver, service, PostgreSQL and Redis share the machine.");
-            report.add("Machine load average (1/5/15 min) before and after the run: " + loadBefore + " -> " + loadAverage()
-                    + " (other processes on this machine compete for the same cores).");
-            report.add("Load: " + concurrency + " concurrent closed-loop clients, " + phase.toSeconds()
-                    + " s per row after " + warmup.toSeconds() + " s warm-up; loopback only.");
-            report.add("");
-            report.add("| what | requests/s | p50 ms | p99 ms | requests | errors |");
-            report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
-            for (Result result : results) {
-                report.add(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d | %d |", result.name(), result.perSecond(),
-                        result.percentileMillis(50), result.percentileMillis(99), result.requests(), result.errors()));
+            for (KeepAliveClient client : api) {
+                client.close();
             }
-            report.add("");
-            report.add(String.format(Locale.ROOT, "Time to ready (process start to /health/ready = 200): %.2f s", secondsToReady));
-            report.add(String.format(Locale.ROOT, "Resident memory (VmRSS) of the service: %.0f MiB at ready, %.0f MiB after load",
+            for (KeepAliveClient client : management) {
+                client.close();
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Result result = results.get(i);
+                report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %d | %d |", subject.label(), result.name(),
+                        result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), cpuPerRequest.get(i),
+                        result.requests(), result.errors()));
+            }
+            postRates.put(subject.label(), newPrompt.perSecond());
+            notes.add(String.format(Locale.ROOT, "%s: time to ready (process start to /health/ready = 200) %.2f s;"
+                    + " resident memory (VmRSS) %.0f MiB at ready, %.0f MiB after load", subject.label(), secondsToReady,
                     rssAtReady / 1024.0, rssAfterLoad / 1024.0));
-            report.add("Service JVM options: " + String.join(" ", jvmOptions()));
         } finally {
             service.destroy();
             service.waitFor();
         }
-        System.out.println();
-        report.forEach(System.out::println);
-        System.exit(0);
+    }
+
+    interface Phase {
+        Result run() throws Exception;
+    }
+
+    /**
+     * Runs a phase and records the service process's CPU time (user + system, from /proc) per
+     * successful request: unlike requests/s it hardly depends on what else the shared machine runs.
+     */
+    private static Result measured(long pid, List<Double> cpuPerRequest, Phase phase) throws Exception {
+        long before = cpuTicks(pid);
+        Result result = phase.run();
+        long ticks = cpuTicks(pid) - before;
+        cpuPerRequest.add(result.requests() == 0 ? Double.NaN : ticks * 10.0 / result.requests());
+        return result;
+    }
+
+    /** utime + stime of the process in clock ticks (USER_HZ = 100 on Linux, so one tick is 10 ms). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String body(String prompt) {
+        return "{\"prompt\":\"" + prompt + "\",\"metadata\":{\"source\":\"bench\"}}";
+    }
+
+    private static KeepAliveClient[] clients(int count, int port) {
+        KeepAliveClient[] clients = new KeepAliveClient[count];
+        for (int i = 0; i < count; i++) {
+            clients[i] = new KeepAliveClient("127.0.0.1", port);
+        }
+        return clients;
+    }
+
+    record PgbenchResult(String version, double tps, double meanLatencyMillis) {
+    }
+
+    /**
+     * pgbench (from Debian's PostgreSQL) against the same server: one prepared single-row INSERT of
+     * the task row shape per transaction, same number of clients, same duration.
+     */
+    private static PgbenchResult pgbench(String pgbench, EmbeddedServers servers, String database, int concurrency,
+                                         Duration duration) throws Exception {
+        Path script = Files.createTempFile("bench-pgbench", ".sql");
+        Files.writeString(script, "\\set n random(1, 2000000000)\n"
+                + "INSERT INTO tasks (id, client_id, request_hash, status, prompt, metadata, answer, model, cached,"
+                + " created_at, completed_at, model_ms, total_ms) VALUES (gen_random_uuid(), 'pgbench-' || :client_id,"
+                + " repeat('0', 64), 'succeeded', 'bench prompt ' || :n, '{\"source\":\"bench\"}',"
+                + " 'Offline answer 1234abcd: your request has 3 words; key terms: bench, prompt.', 'offline-deterministic',"
+                + " false, now(), now(), 0, 1);\n");
+        String version = new String(new ProcessBuilder(pgbench, "--version").redirectErrorStream(true).start()
+                .getInputStream().readAllBytes()).trim();
+        Process run = new ProcessBuilder(pgbench, "-n", "-M", "prepared", "-h", "127.0.0.1",
+                "-p", String.valueOf(servers.postgresPort()), "-U", "postgres",
+                "-c", String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(duration.toSeconds()),
+                "-f", script.toString(), database).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        if (run.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        System.out.println(output);
+        double tps = Double.parseDouble(output.replaceAll("(?s).*\\ntps = ([0-9.]+).*", "$1"));
+        double latency = Double.parseDouble(output.replaceAll("(?s).*latency average = ([0-9.]+) ms.*", "$1"));
+        return new PgbenchResult(version, tps, latency);
     }
 
     private static List<String> jvmOptions() {
         return List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
+    /** -Dbench.jfrDirectory=DIR records a JFR profile of each service run there (profiling, not for the figures). */
+    private static List<String> profilingOptions(Path jar) {
+        String directory = System.getProperty("bench.jfrDirectory");
+        if (directory == null) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + Path.of(directory, jar.getParent().getParent().getFileName() + "-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".jfr"));
+    }
+
     private static Process process(Path jar, Map<String, String> env, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
+        if (args.isEmpty()) {
+            command.addAll(profilingOptions(jar));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
@@ -157,26 +290,12 @@ public final class Benchmark {
         return builder.start();
     }
 
-    private static boolean post(String api, String prompt, int worker) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/v1/tasks"))
-                .header("Content-Type", "application/json")
-                .header("X-Client-ID", "bench-" + worker)
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"" + prompt + "\",\"metadata\":{\"source\":\"bench\"}}"))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
-    }
-
-    private static boolean get(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    }
-
-    private static void awaitReady(String url, Duration limit) throws InterruptedException {
+    private static void awaitReady(int managementPort, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
+        byte[] ready = KeepAliveClient.get("/health/ready");
         while (System.nanoTime() < deadline) {
-            try {
-                if (get(url)) {
+            try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", managementPort)) {
+                if (client.send(ready) == 200) {
                     return;
                 }
             } catch (Exception e) {
@@ -236,7 +355,7 @@ public final class Benchmark {
     /** The same row shape as a task, inserted straight over JDBC, one autocommitted INSERT per call. */
     private static Result baselineInserts(EmbeddedServers servers, String database, int concurrency, Duration duration)
             throws Exception {
-        servers.execute(database, List.of("CREATE TABLE baseline_tasks (LIKE tasks INCLUDING ALL)"));
+        servers.execute(database, List.of("CREATE TABLE IF NOT EXISTS baseline_tasks (LIKE tasks INCLUDING ALL)"));
         ThreadLocal<Connection> connections = new ThreadLocal<>();
         List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         Call insert = (worker, sequence) -> {

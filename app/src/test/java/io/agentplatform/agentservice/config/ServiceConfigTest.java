@@ -103,7 +103,7 @@ class ServiceConfigTest {
         Map<String, String> env = minimal();
         env.put("DB_PASSWORD_FILE", file.toString());
 
-        Secret password = ServiceConfig.fromEnvironment(env).database().password();
+        Secret password = ServiceConfig.fromEnvironment(env).database().password().orElseThrow();
         assertThat(password.value()).isEqualTo("first-value");
 
         Files.writeString(file, "rotated-value\n");
@@ -157,5 +157,55 @@ class ServiceConfigTest {
         assertThatThrownBy(() -> io.agentplatform.agentservice.AgentServiceApplication.start(env))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("RATE_LIMIT_PER_MINUTE=\"lots\"");
+    }
+
+    @Test
+    void passwordAuthenticationIsTheDefaultAndNeedsNoRegion() {
+        ServiceConfig.Database database = ServiceConfig.fromEnvironment(minimal()).database();
+        assertThat(database.auth()).isEqualTo(DatabaseAuth.PASSWORD);
+        assertThat(database.awsRegion()).isEmpty();
+    }
+
+    @Test
+    void iamAuthenticationTakesTheRegionAndNoPassword() {
+        Map<String, String> env = minimal();
+        env.remove("DB_PASSWORD");
+        env.put("DB_AUTH", "iam");
+        env.put("DB_USER", "agent_app");
+        env.put("AWS_REGION", "eu-west-1");
+
+        ServiceConfig.Database database = ServiceConfig.fromEnvironment(env).database();
+
+        assertThat(database.auth()).isEqualTo(DatabaseAuth.IAM);
+        assertThat(database.awsRegion()).contains("eu-west-1");
+        assertThat(database.password()).isEmpty();
+    }
+
+    @Test
+    void iamAuthenticationRefusesAnyPasswordAndNeedsAValidRegion() {
+        Map<String, String> env = minimal();
+        env.put("DB_AUTH", "iam");
+        env.put("DB_PASSWORD_FILE", "/var/run/secrets/db/password");
+
+        InvalidConfigurationException error = rejected(env);
+
+        assertThat(error.problems()).hasSize(3);
+        assertThat(error.getMessage())
+                .contains("DB_PASSWORD is set but DB_AUTH=iam")
+                .contains("DB_PASSWORD_FILE is set but DB_AUTH=iam")
+                .contains("AWS_REGION is not set: it is required when DB_AUTH=iam")
+                .doesNotContain("inline-value");
+
+        env.remove("DB_PASSWORD");
+        env.remove("DB_PASSWORD_FILE");
+        env.put("AWS_REGION", "Ireland");
+        assertThat(rejected(env).getMessage()).contains("AWS_REGION=\"Ireland\" is invalid: must be an AWS region name such as eu-west-1");
+    }
+
+    @Test
+    void anUnknownDatabaseAuthenticationIsRejectedNamingTheChoices() {
+        Map<String, String> env = minimal();
+        env.put("DB_AUTH", "kerberos");
+        assertThat(rejected(env).getMessage()).contains("DB_AUTH=\"kerberos\" is invalid: must be one of iam, password");
     }
 }

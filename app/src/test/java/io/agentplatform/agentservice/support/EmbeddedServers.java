@@ -131,6 +131,26 @@ public final class EmbeddedServers {
         }
     }
 
+    /**
+     * Makes the server check this role's password (SCRAM), where every other role is trusted as the
+     * embedded server is set up: pg_hba.conf takes the first matching line, so the line goes first.
+     */
+    public synchronized void requirePasswordFor(String role) {
+        Path hba = postgresData.resolve("pg_hba.conf");
+        try {
+            String lines = "host all " + role + " 127.0.0.1/32 scram-sha-256\n"
+                    + "host all " + role + " ::1/128 scram-sha-256\n";
+            Files.writeString(hba, lines + Files.readString(hba));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        execute("postgres", List.of("SELECT pg_reload_conf()"));
+    }
+
+    public Connection connect(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + database, user, password);
+    }
+
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + database, "postgres", "");
     }

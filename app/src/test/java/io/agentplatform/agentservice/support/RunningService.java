@@ -141,7 +141,7 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
-    static Path writeRandomSecretFile() {
+    public static Path writeRandomSecretFile() {
         try {
             Path file = Files.createTempFile("agent-test-secret", ".txt");
             Files.writeString(file, UUID.randomUUID() + "\n");
