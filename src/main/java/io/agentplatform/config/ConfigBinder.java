@@ -22,9 +22,9 @@ public final class ConfigBinder {
 
     /** How absent or unreadable secrets are handled. */
     public enum SecretMode {
-        /** Under the Pulumi CLI: a required secret that is missing is a configuration problem. */
+        /** Under the Pulumi CLI: a required secret that is missing, or an example value, is a configuration problem. */
         REQUIRE,
-        /** In the offline plan: a placeholder stands in and a warning names it. */
+        /** In the offline plan: a placeholder stands in and a warning names it; example values are warnings. */
         PLACEHOLDER
     }
 
@@ -105,12 +105,24 @@ public final class ConfigBinder {
         AlertingSettings alerting = readAlerting();
         AgentSettings agent = readAgent();
         PlatformSecrets secrets = readSecrets(kind, alerting, agent);
+        reportExampleValues();
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(stack, problems.all());
         }
         return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, alerting, agent, secrets,
                 List.copyOf(warnings));
+    }
+
+    /** Under the CLI an example value stops the program; the offline plan of the committed files warns. */
+    private void reportExampleValues() {
+        for (ExampleValues.Found example : ExampleValues.find(raw, secretKeys)) {
+            if (secretMode == SecretMode.REQUIRE) {
+                problems.add(example.setting(), "'" + example.value() + "'", example.allowed());
+            } else {
+                warnings.add(example.warning());
+            }
+        }
     }
 
     private void rejectUnknownProjectKeys() {
