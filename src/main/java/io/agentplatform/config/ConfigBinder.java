@@ -554,9 +554,11 @@ public final class ConfigBinder {
             s.problem("databaseName", "'" + dbName + "'", "must start with a letter and hold up to 63 letters, digits or _");
         }
         String masterUser = s.string("masterUsername", "agent_admin");
-        if (!masterUser.matches("[a-zA-Z][a-zA-Z0-9_]{0,15}") || Set.of("admin", "rdsadmin", "postgres").contains(masterUser)) {
+        if (!masterUser.matches("[a-zA-Z][a-zA-Z0-9_]{0,15}")
+                || Set.of("admin", "rdsadmin", "postgres", "agent_app").contains(masterUser)) {
             s.problem("masterUsername", "'" + masterUser + "'",
-                    "must be 1-16 letters, digits or _, start with a letter, and not be a reserved name (admin, rdsadmin, postgres)");
+                    "must be 1-16 letters, digits or _, start with a letter, and not be a reserved name (admin, rdsadmin, "
+                            + "postgres, or agent_app: the agent's own least-privileged role)");
         }
         s.rejectUnknownKeys();
         return new DatabaseSettings(version, instanceClass, storage, maxStorage, multiAz, backupDays, backupWindow,

@@ -139,6 +139,8 @@ public final class Database extends PlatformComponent {
                 .username(s.masterUsername())
                 // RDS generates the password and keeps it in Secrets Manager, encrypted with our key.
                 .manageMasterUserPassword(true)
+                // The agent logs in as its own role with IAM tokens (rds-db:connect), never as the master user.
+                .iamDatabaseAuthenticationEnabled(true)
                 .masterUserSecretKmsKeyId(key.arn())
                 .port(PORT)
                 .dbSubnetGroupName(subnets.name())
@@ -174,7 +176,7 @@ public final class Database extends PlatformComponent {
                 childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
 
         this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
-                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn());
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
         registerOutputs(Map.of(
                 "address", outputs.address(),
                 "port", outputs.port(),

@@ -66,6 +66,9 @@ class BrokenConfigTest {
 
     static Stream<Arguments> brokenInputs() {
         return Stream.of(
+                Arguments.of("master user named like the agent's own role", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("masterUsername", "agent_app"),
+                        "agent-platform:database.masterUsername", "agent_app: the agent's own least-privileged role"),
                 Arguments.of("malformed VPC CIDR", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("vpcCidr", "10.10.0.0/33"),
                         "agent-platform:network.vpcCidr", "'10.10.0.0/33'"),
