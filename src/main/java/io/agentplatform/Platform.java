@@ -6,6 +6,8 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.agentplatform.cluster.ClusterCiAccess;
+import io.agentplatform.cluster.ClusterCiAccessArgs;
 import io.agentplatform.cluster.ClusterServices;
 import io.agentplatform.cluster.ClusterServicesArgs;
 import io.agentplatform.cluster.EksCluster;
@@ -85,6 +87,8 @@ public final class Platform {
                 network.outputs().privateSubnetIds()), platform, onAws);
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder()
                 .providers(awsProvider, cluster.outputs().kubernetesProvider()).build();
+        new ClusterCiAccess(new ClusterCiAccessArgs(aws.cluster().ciAccess(), cluster.outputs().clusterName(),
+                cluster.outputs().clusterSecurityGroupId()), platform, onCluster);
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);

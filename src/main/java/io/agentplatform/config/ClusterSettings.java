@@ -15,6 +15,7 @@ import java.util.Map;
  * @param addonVersions        pinned EKS add-on versions by add-on name (vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver);
  *                             they follow the Kubernetes version, so they live beside it in each stack file
  * @param protect              Pulumi {@code protect} on the cluster and its secrets key (default: production)
+ * @param ciAccess             how CI reaches the API and which CI roles get which access entry (required)
  */
 public record ClusterSettings(
         String kubernetesVersion,
@@ -24,7 +25,8 @@ public record ClusterSettings(
         AuthenticationMode authenticationMode,
         List<String> adminPrincipalArns,
         Map<String, String> addonVersions,
-        boolean protect) {
+        boolean protect,
+        CiAccessSettings ciAccess) {
 
     public enum AuthenticationMode { API, API_AND_CONFIG_MAP }
 

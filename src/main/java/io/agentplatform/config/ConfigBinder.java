@@ -438,8 +438,9 @@ public final class ConfigBinder {
             }
         }
         boolean protect = s.bool("protect", kind.holdsValuableData());
+        CiAccessSettings ciAccess = CiAccessReader.read(s, publicEndpoint, publicCidrs, admins);
         s.rejectUnknownKeys();
-        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect);
+        return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect, ciAccess);
     }
 
     private Map<String, NodeGroupSettings> readNodeGroups() {

@@ -45,6 +45,16 @@ class BrokenConfigTest {
                 cluster.putArray("publicAccessCidrs").add("52.16.0.0/24").add("34.240.10.0/24");
             }
             cluster.putArray("adminPrincipalArns").add("arn:aws:iam::210987654321:role/platform-admins");
+            if (cluster.get("ciAccess") instanceof ObjectNode ci) {
+                if (ci.has("egressCidrs")) {
+                    ci.putArray("egressCidrs").add("52.16.0.0/24");
+                }
+                for (String role : List.of("ephemeralRoleArn", "planRoleArn", "driftRoleArn")) {
+                    if (ci.has(role)) {
+                        ci.put(role, ci.get(role).asText().replace("123456789012", "210987654321"));
+                    }
+                }
+            }
         }
         if (section(raw, "agent") != null && section(raw, "agent").get("ingress") instanceof ObjectNode ingress) {
             ingress.put("host", "agents.acme-corp.io");

@@ -28,6 +28,8 @@ class ExampleValuesTest {
             "agent-platform:cluster.publicAccessCidrs[0]",
             "agent-platform:cluster.publicAccessCidrs[1]",
             "agent-platform:cluster.adminPrincipalArns[0]",
+            "agent-platform:cluster.ciAccess.planRoleArn",
+            "agent-platform:cluster.ciAccess.driftRoleArn",
             "agent-platform:agent.ingress.host",
             "agent-platform:agent.ingress.certificateArn");
 
