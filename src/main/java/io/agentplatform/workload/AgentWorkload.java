@@ -88,8 +88,6 @@ import io.agentplatform.core.PolicyDocument;
 import io.agentplatform.monitoring.AgentObservability;
 import io.agentplatform.monitoring.AgentObservabilityArgs;
 import io.agentplatform.monitoring.Monitoring;
-import io.agentplatform.workload.crd.ExternalSecret;
-import io.agentplatform.workload.crd.SecretStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
