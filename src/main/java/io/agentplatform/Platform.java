@@ -6,6 +6,8 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.agentplatform.cluster.ClusterCiAccess;
+import io.agentplatform.cluster.ClusterCiAccessArgs;
 import io.agentplatform.cluster.ClusterServices;
 import io.agentplatform.cluster.ClusterServicesArgs;
 import io.agentplatform.cluster.EksCluster;
@@ -16,6 +18,7 @@ import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
 import io.agentplatform.contract.OutputContract;
+import io.agentplatform.incluster.DerivedPassword;
 import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.incluster.InClusterDataArgs;
 import io.agentplatform.config.PlatformConfig;
@@ -51,6 +54,8 @@ public final class Platform {
     static final List<String> EPHEMERAL_NEEDS = List.of("contractVersion", "clusterName", "kubeconfig");
     /** Label carrying an ephemeral stack's expiry on its namespace and in-cluster data objects. */
     static final String EXPIRES_AT_LABEL = "agent-platform.io/expires-at";
+    /** Fixed label of the in-cluster application role's password, derived from {@code databasePassword}. */
+    static final String APP_ROLE_PASSWORD_LABEL = "agent-platform/in-cluster-postgres/" + DataConnections.APP_USER;
 
     private Platform() {}
 
@@ -82,6 +87,8 @@ public final class Platform {
                 network.outputs().privateSubnetIds(), aws.cluster().kubernetesVersion()), platform, onAws);
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder()
                 .providers(awsProvider, cluster.outputs().kubernetesProvider()).build();
+        new ClusterCiAccess(new ClusterCiAccessArgs(aws.cluster().ciAccess(), cluster.outputs().clusterName(),
+                cluster.outputs().clusterSecurityGroupId()), platform, onCluster);
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
@@ -97,10 +104,13 @@ public final class Platform {
                 platform, onCluster);
 
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
+        // The pods log in as the application role with IAM tokens; only the migration Job reads the master secret.
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.SecretsManager(database.outputs().masterSecretArn(),
-                        database.outputs().kmsKeyArn()), aws.database().masterUsername(), database.outputs().address(),
-                        database.outputs().port(), database.outputs().databaseName(), aws.network().databaseSubnetCidrs()),
+                        database.outputs().kmsKeyArn()), aws.database().masterUsername(),
+                        new DataConnections.IamLogin(database.outputs().resourceId(), stsRoute(aws)),
+                        database.outputs().address(), database.outputs().port(), database.outputs().databaseName(),
+                        aws.network().databaseSubnetCidrs()),
                 new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
                         config.secrets().redisAuthToken().orElseThrow().output(), aws.network().privateSubnetCidrs()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
@@ -163,20 +173,35 @@ public final class Platform {
         String databaseUser = "agent";
         String domain = "." + namespace + ".svc.cluster.local";
         // Empty CIDR lists: the agent's egress policy admits the in-cluster data pods instead of address ranges.
+        // The superuser's password stays with the migration Job; the pods get a derived one for the application role.
+        Output<String> appPassword = DerivedPassword.of(config.secrets().databasePassword().orElseThrow(),
+                APP_ROLE_PASSWORD_LABEL);
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
-                        InClusterData.DATABASE_PASSWORD_KEY), databaseUser, Output.of(InClusterData.POSTGRES + domain),
+                        InClusterData.DATABASE_PASSWORD_KEY), databaseUser, new DataConnections.PasswordLogin(appPassword),
+                        Output.of(InClusterData.POSTGRES + domain),
                         Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, List.of()),
                 new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
                         false, config.secrets().redisAuthToken().orElseThrow().output(), List.of()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
                 Map.of(), List.of(), monitoringCrdsReady, extraLabels), platform, onCluster);
-        // The data services need only the namespace; the agent's migrate init container retries until they are up.
-        new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), extraLabels, target.postgresImage(),
+        // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
+        new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
                 target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),
                 config.secrets().redisAuthToken().orElseThrow(), List.of(agent.namespace())), platform, onCluster);
         Exports.workload(ctx, agent.outputs(), config.agent().image());
+    }
+
+    /**
+     * Where the pods reach STS: the interface endpoint in the private subnets where the stack has one (private DNS
+     * resolves the regional name to it), otherwise the public endpoint outside the VPC.
+     */
+    private static List<DataConnections.IpRange> stsRoute(AwsSettings aws) {
+        if (aws.network().interfaceEndpoints().contains("sts")) {
+            return aws.network().privateSubnetCidrs().stream().map(c -> new DataConnections.IpRange(c, List.of())).toList();
+        }
+        return List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr())));
     }
 
     /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param allowExtendedSupport accept a version past EKS standard support (default false): the cluster's upgrade
  *                             policy becomes EXTENDED (EKS keeps the version, at the extended-support price) instead of
  *                             STANDARD (EKS upgrades the cluster itself at the end of standard support)
+ * @param ciAccess             how CI reaches the API and which CI roles get which access entry (required)
  */
 public record ClusterSettings(
         String kubernetesVersion,
@@ -28,7 +29,8 @@ public record ClusterSettings(
         List<String> adminPrincipalArns,
         Map<String, String> addonVersions,
         boolean protect,
-        boolean allowExtendedSupport) {
+        boolean allowExtendedSupport,
+        CiAccessSettings ciAccess) {
 
     public enum AuthenticationMode { API, API_AND_CONFIG_MAP }
 

@@ -23,9 +23,9 @@ public final class ConfigBinder {
 
     /** How absent or unreadable secrets are handled. */
     public enum SecretMode {
-        /** Under the Pulumi CLI: a required secret that is missing is a configuration problem. */
+        /** Under the Pulumi CLI: a required secret that is missing, or an example value, is a configuration problem. */
         REQUIRE,
-        /** In the offline plan: a placeholder stands in and a warning names it. */
+        /** In the offline plan: a placeholder stands in and a warning names it; example values are warnings. */
         PLACEHOLDER
     }
 
@@ -114,12 +114,24 @@ public final class ConfigBinder {
         AlertingSettings alerting = readAlerting();
         AgentSettings agent = readAgent();
         PlatformSecrets secrets = readSecrets(kind, alerting, agent);
+        reportExampleValues();
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(stack, problems.all());
         }
         return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, alerting, agent, secrets,
                 List.copyOf(warnings), planDate);
+    }
+
+    /** Under the CLI an example value stops the program; the offline plan of the committed files warns. */
+    private void reportExampleValues() {
+        for (ExampleValues.Found example : ExampleValues.find(raw, secretKeys)) {
+            if (secretMode == SecretMode.REQUIRE) {
+                problems.add(example.setting(), "'" + example.value() + "'", example.allowed());
+            } else {
+                warnings.add(example.warning());
+            }
+        }
     }
 
     private void rejectUnknownProjectKeys() {
@@ -439,9 +451,10 @@ public final class ConfigBinder {
             }
         }
         boolean protect = s.bool("protect", kind.holdsValuableData());
+        CiAccessSettings ciAccess = CiAccessReader.read(s, publicEndpoint, publicCidrs, admins);
         s.rejectUnknownKeys();
         return new ClusterSettings(version, publicEndpoint, publicCidrs, logDays, mode, admins, addons, protect,
-                allowExtendedSupport);
+                allowExtendedSupport, ciAccess);
     }
 
     private Map<String, NodeGroupSettings> readNodeGroups() {
@@ -556,9 +569,11 @@ public final class ConfigBinder {
             s.problem("databaseName", "'" + dbName + "'", "must start with a letter and hold up to 63 letters, digits or _");
         }
         String masterUser = s.string("masterUsername", "agent_admin");
-        if (!masterUser.matches("[a-zA-Z][a-zA-Z0-9_]{0,15}") || Set.of("admin", "rdsadmin", "postgres").contains(masterUser)) {
+        if (!masterUser.matches("[a-zA-Z][a-zA-Z0-9_]{0,15}")
+                || Set.of("admin", "rdsadmin", "postgres", "agent_app").contains(masterUser)) {
             s.problem("masterUsername", "'" + masterUser + "'",
-                    "must be 1-16 letters, digits or _, start with a letter, and not be a reserved name (admin, rdsadmin, postgres)");
+                    "must be 1-16 letters, digits or _, start with a letter, and not be a reserved name (admin, rdsadmin, "
+                            + "postgres, or agent_app: the agent's own least-privileged role)");
         }
         s.rejectUnknownKeys();
         return new DatabaseSettings(version, instanceClass, storage, maxStorage, multiAz, backupDays, backupWindow,

@@ -51,4 +51,18 @@ public record DatabaseSettings(
     public String majorVersion() {
         return engineVersion.split("\\.")[0];
     }
+
+    /**
+     * A final snapshot or automated backups outlive the instance: the instance keeps its automated backups exactly
+     * when it takes a final snapshot ({@code deleteAutomatedBackups = skipFinalSnapshot}). Whatever outlives the
+     * instance is unreadable without the database key, so the key is retained on delete whenever this is true.
+     */
+    public boolean backupsOutliveInstance() {
+        return !skipFinalSnapshot;
+    }
+
+    /** Whether RDS deletes the automated backups with the instance (kept together with a final snapshot). */
+    public boolean deleteAutomatedBackups() {
+        return !backupsOutliveInstance();
+    }
 }

@@ -1,8 +1,12 @@
 package io.agentplatform.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +71,21 @@ public final class StackConfigSource {
         try {
             JsonNode node = YAML.readTree(file.toFile());
             return node == null ? YAML.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            throw syntaxError(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The parser's position and what it expected (SnakeYAML's context and problem, without its snippet). */
+    private static StackFileSyntaxException syntaxError(Path file, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String problem = e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null
+                ? (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem()
+                : e.getOriginalMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                        .orElse("unreadable YAML");
+        return new StackFileSyntaxException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                problem);
     }
 }

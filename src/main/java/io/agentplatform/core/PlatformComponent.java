@@ -118,13 +118,22 @@ public abstract class PlatformComponent extends ComponentResource {
      */
     protected Key encryptionKey(String part, String description, Optional<Output<String>> policy, boolean keep,
                                 String alias) {
+        return encryptionKey(part, description, policy, keep, keep, alias);
+    }
+
+    /**
+     * As above, with Pulumi {@code protect} and retain-on-delete apart: a stack may be destroyable (no protect) and
+     * still leave data behind that needs the key (a final snapshot).
+     */
+    protected Key encryptionKey(String part, String description, Optional<Output<String>> policy, boolean protect,
+                                boolean retainOnDelete, String alias) {
         KeyArgs.Builder args = KeyArgs.builder()
                 .description(description)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .tags(tags());
         policy.ifPresent(args::policy);
-        Key key = new Key(name(part), args.build(), childBuilder().protect(keep).retainOnDelete(keep).build());
+        Key key = new Key(name(part), args.build(), childBuilder().protect(protect).retainOnDelete(retainOnDelete).build());
         new Alias(name(part + "-alias"), AliasArgs.builder()
                 .name("alias/" + alias)
                 .targetKeyId(key.keyId())

@@ -57,11 +57,11 @@ public final class Database extends PlatformComponent {
         String identifier = Naming.fit(name("postgres"), MAX_IDENTIFIER - FINAL_SNAPSHOT_SUFFIX.length());
         String logGroupPrefix = "/aws/rds/instance/" + identifier + "/";
 
-        // Protected stacks keep the key even when the stack is destroyed: final snapshots are unreadable without it.
-        // CloudWatch Logs may use it only for this instance's exported logs.
+        // Wherever a final snapshot or automated backups outlive the stack, so does the key: they are unreadable
+        // without it. CloudWatch Logs may use it only for this instance's exported logs.
         Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights, logs",
                 Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), region(), logGroupPrefix)), s.protect(),
-                componentName());
+                s.protect() || s.backupsOutliveInstance(), componentName());
         // Created before the instance so RDS writes into groups with our retention and key, not its own that never expire.
         List<Resource> logGroups = new ArrayList<>();
         for (String export : s.logExports()) {
@@ -139,6 +139,8 @@ public final class Database extends PlatformComponent {
                 .username(s.masterUsername())
                 // RDS generates the password and keeps it in Secrets Manager, encrypted with our key.
                 .manageMasterUserPassword(true)
+                // The agent logs in as its own role with IAM tokens (rds-db:connect), never as the master user.
+                .iamDatabaseAuthenticationEnabled(true)
                 .masterUserSecretKmsKeyId(key.arn())
                 .port(PORT)
                 .dbSubnetGroupName(subnets.name())
@@ -157,7 +159,7 @@ public final class Database extends PlatformComponent {
                 .deletionProtection(s.deletionProtection())
                 .skipFinalSnapshot(s.skipFinalSnapshot())
                 // Where a final snapshot is kept, the automated backups are kept as well.
-                .deleteAutomatedBackups(s.skipFinalSnapshot())
+                .deleteAutomatedBackups(s.deleteAutomatedBackups())
                 // Changes wait for the maintenance window instead of restarting the database mid-day.
                 .applyImmediately(false)
                 .tags(tags());
@@ -174,7 +176,7 @@ public final class Database extends PlatformComponent {
                 childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
 
         this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
-                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn());
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
         registerOutputs(Map.of(
                 "address", outputs.address(),
                 "port", outputs.port(),

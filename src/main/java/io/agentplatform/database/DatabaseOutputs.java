@@ -11,6 +11,7 @@ import com.pulumi.core.Output;
  * @param masterSecretArn Secrets Manager secret that RDS manages for the master user
  * @param securityGroupId security group of the instance
  * @param kmsKeyArn       customer-managed key encrypting storage, the master secret and Performance Insights
+ * @param resourceId      the instance's {@code DbiResourceId}, which IAM database authentication ARNs name
  */
 public record DatabaseOutputs(
         Output<String> address,
@@ -18,5 +19,6 @@ public record DatabaseOutputs(
         String databaseName,
         Output<String> masterSecretArn,
         Output<String> securityGroupId,
-        Output<String> kmsKeyArn) {
+        Output<String> kmsKeyArn,
+        Output<String> resourceId) {
 }

@@ -111,10 +111,14 @@ public final class InClusterData extends PlatformComponent {
                                 .matchLabels(POD_LABELS).build())
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                .from(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
-                                        .matchLabels(args.clientPodLabels()).build()).build())
-                                .ports(port(InClusterDataArgs.POSTGRES_PORT), port(InClusterDataArgs.REDIS_PORT))
-                                .build())
+                                        .from(pods(args.clientPodLabels()))
+                                        .ports(port(InClusterDataArgs.POSTGRES_PORT), port(InClusterDataArgs.REDIS_PORT))
+                                        .build(),
+                                // The migration Job needs PostgreSQL only.
+                                NetworkPolicyIngressRuleArgs.builder()
+                                        .from(pods(args.migrationPodLabels()))
+                                        .ports(port(InClusterDataArgs.POSTGRES_PORT))
+                                        .build())
                         .build())
                 .build(), childBuilder().dependsOn(args.after()).build());
 
@@ -123,6 +127,10 @@ public final class InClusterData extends PlatformComponent {
                 args.databaseUser(), redis + domain, InClusterDataArgs.REDIS_PORT, SECRET_NAME, DATABASE_PASSWORD_KEY,
                 REDIS_PASSWORD_KEY);
         registerOutputs(Map.of("databaseHost", Output.of(outputs.databaseHost()), "redisHost", Output.of(outputs.redisHost())));
+    }
+
+    private static NetworkPolicyPeerArgs pods(Map<String, String> labels) {
+        return NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder().matchLabels(labels).build()).build();
     }
 
     public InClusterDataOutputs outputs() {

@@ -10,7 +10,8 @@ import java.util.Map;
  * Inputs of {@link InClusterData}.
  *
  * @param namespace        the agent's namespace (must exist first: see {@code after})
- * @param clientPodLabels  labels of the pods allowed to connect (the agent's selector labels)
+ * @param clientPodLabels  labels of the pods allowed to connect to both (the agent's selector labels)
+ * @param migrationPodLabels labels of the migration Job's pods, allowed to connect to PostgreSQL only
  * @param extraLabels      labels for every object, e.g. the ephemeral stack's {@code expires-at}
  * @param postgresImage    pinned PostgreSQL image
  * @param redisImage       pinned Valkey image
@@ -20,7 +21,8 @@ import java.util.Map;
  * @param redisPassword    Valkey {@code requirepass} (a config secret)
  * @param after            resources to wait for (the namespace, cluster readiness)
  */
-public record InClusterDataArgs(String namespace, Map<String, String> clientPodLabels, Map<String, String> extraLabels,
+public record InClusterDataArgs(String namespace, Map<String, String> clientPodLabels,
+                                Map<String, String> migrationPodLabels, Map<String, String> extraLabels,
                                 String postgresImage, String redisImage, String databaseName, String databaseUser,
                                 SecretValue databasePassword, SecretValue redisPassword, List<Resource> after) {
 

@@ -23,17 +23,38 @@ public record AgentLabels(String name, String instance, String version) {
 
     /** Selects the agent's pods; immutable over the Deployment's life. */
     public Map<String, String> selector() {
+        return selector(name, instance);
+    }
+
+    /** Labels of the pods and of every object of the workload (Service, ConfigMap, ...). */
+    public Map<String, String> pod() {
+        return withCommon(selector(), "api");
+    }
+
+    /**
+     * Selects the migration Job's pods: another {@code name} and {@code instance}, so neither the Service, the PDB nor
+     * the agent's NetworkPolicies ever select them.
+     */
+    public Map<String, String> migrationSelector() {
+        return selector(name + "-migrate", instance + "-migrate");
+    }
+
+    /** Labels of the migration Job, its pods and its objects. */
+    public Map<String, String> migrationPod() {
+        return withCommon(migrationSelector(), "migration");
+    }
+
+    private static Map<String, String> selector(String name, String instance) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("app.kubernetes.io/name", name);
         m.put("app.kubernetes.io/instance", instance);
         return m;
     }
 
-    /** Labels of the pods and of every object of the workload (Service, ConfigMap, ...). */
-    public Map<String, String> pod() {
-        Map<String, String> m = new LinkedHashMap<>(selector());
+    private Map<String, String> withCommon(Map<String, String> selector, String component) {
+        Map<String, String> m = new LinkedHashMap<>(selector);
         m.put("app.kubernetes.io/version", version);
-        m.put("app.kubernetes.io/component", "api");
+        m.put("app.kubernetes.io/component", component);
         m.put("app.kubernetes.io/part-of", PART_OF);
         m.put("app.kubernetes.io/managed-by", "pulumi");
         return m;

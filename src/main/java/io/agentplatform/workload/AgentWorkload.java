@@ -88,8 +88,6 @@ import io.agentplatform.core.PolicyDocument;
 import io.agentplatform.monitoring.AgentObservability;
 import io.agentplatform.monitoring.AgentObservabilityArgs;
 import io.agentplatform.monitoring.Monitoring;
-import io.agentplatform.workload.crd.ExternalSecret;
-import io.agentplatform.workload.crd.SecretStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,10 +102,11 @@ import java.util.TreeMap;
 
 /**
  * The agent service on the cluster as typed Kubernetes resources: its namespace (Pod Security {@code restricted}),
- * service account (bound to the agent's IRSA role), configuration (ConfigMap; credentials only in Secrets, read from
- * files), Deployment (migrations in an init container), Service, optional Ingress, HPA, PDB, NetworkPolicies, and its
- * ServiceMonitor and alert rules ({@link AgentObservability}). How the database password gets to the pod and
- * survives rotation: see the package documentation and {@code docs/agent-workload.md}.
+ * service account (bound to the agent's IRSA role, which may only log in to the database as {@code agent_app}),
+ * configuration (ConfigMap; credentials only in Secrets, read from files), the migration Job
+ * ({@link DatabaseMigration}, the only holder of the owner's password), Deployment (after the Job), Service, optional
+ * Ingress, HPA, PDB, NetworkPolicies, and its ServiceMonitor and alert rules ({@link AgentObservability}). Who holds
+ * which credential: see the package documentation and {@code docs/agent-workload.md}.
  */
 public final class AgentWorkload extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:AgentWorkload";
@@ -117,11 +116,9 @@ public final class AgentWorkload extends PlatformComponent {
     public static final String CONFIG_MAP = "agent-config";
     /** Redis AUTH token and (with a remote model) the model API key. */
     public static final String APP_SECRET = "agent-secrets";
-    /** Target of the ExternalSecret: the database password copied from Secrets Manager. */
-    public static final String DB_SECRET = "agent-db";
-    public static final String SECRET_STORE = "aws-secrets-manager";
-    /** How often External Secrets re-reads the RDS secret (see docs/agent-workload.md for the rotation window). */
-    public static final String REFRESH_INTERVAL = "1m";
+    /** The application role's password, with a password login (in-cluster PostgreSQL); never the owner's. */
+    public static final String APP_DB_SECRET = "agent-db-app";
+    public static final String APP_DB_PASSWORD_KEY = "password";
 
     public static final String HTTP_PORT_NAME = "http";
     public static final int HTTP_PORT = 8080;
@@ -143,6 +140,7 @@ public final class AgentWorkload extends PlatformComponent {
     private final AgentWorkloadOutputs outputs;
     private final Namespace namespace;
     private final AgentLabels labels;
+    private final DatabaseMigration migration;
 
     public AgentWorkload(AgentWorkloadArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "agent", platform, options);
@@ -156,19 +154,20 @@ public final class AgentWorkload extends PlatformComponent {
                 .build(), childBuilder().dependsOn(args.clusterReady()).build());
         List<Resource> inNamespace = List.of(namespace);
 
-        // ---- identity: the IRSA role reads only the database secret and decrypts only with its key.
+        // ---- identity: with IAM database login the IRSA role may only connect as the application role; no secret.
         ServiceAccountArgs.Builder sa = ServiceAccountArgs.builder()
                 .automountServiceAccountToken(false);
         ObjectMetaArgs.Builder saMeta = ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(ns).labels(labels.pod());
-        if (args.data().database().password() instanceof DataConnections.SecretsManager sm) {
-            Role role = agentRole(sm, args.irsa().orElseThrow(), ns);
+        if (args.data().database().app() instanceof DataConnections.IamLogin iam) {
+            Role role = agentRole(iam, args.irsa().orElseThrow(), ns);
             saMeta.annotations(role.arn().applyValue(arn -> Map.of("eks.amazonaws.com/role-arn", arn)));
         }
         ServiceAccount serviceAccount = new ServiceAccount(name("service-account"), sa.metadata(saMeta.build()).build(),
                 childBuilder().dependsOn(inNamespace).build());
 
         // ---- configuration and secrets
-        Output<Map<String, String>> config = configData(args);
+        Output<Map<String, String>> config = configData(args,
+                args.data().database().app() instanceof DataConnections.IamLogin ? Optional.of(region()) : Optional.empty());
         ConfigMap configMap = new ConfigMap(name("config"), ConfigMapArgs.builder()
                 .metadata(meta(CONFIG_MAP, ns, labels))
                 .data(config)
@@ -191,19 +190,30 @@ public final class AgentWorkload extends PlatformComponent {
                 .build(), childBuilder().dependsOn(inNamespace).build());
 
         List<Resource> podInputs = new ArrayList<>(List.of(serviceAccount, configMap, appSecret));
-        String dbSecretName;
-        String dbSecretKey;
-        if (args.data().database().password() instanceof DataConnections.SecretsManager sm) {
-            ExternalSecretsOperator eso = new ExternalSecretsOperator(args.clusterReady(), platform,
-                    ComponentResourceOptions.builder().parent(this).build());
-            podInputs.add(databaseExternalSecret(sm, ns, labels, serviceAccount, eso));
-            dbSecretName = DB_SECRET;
-            dbSecretKey = "password";
-        } else {
-            DataConnections.KubernetesSecret ks = (DataConnections.KubernetesSecret) args.data().database().password();
-            dbSecretName = ks.secretName();
-            dbSecretKey = ks.key();
+        List<Resource> migrationInputs = new ArrayList<>(List.of(namespace, configMap));
+        Optional<String> appDbSecret = Optional.empty();
+        if (args.data().database().app() instanceof DataConnections.PasswordLogin login) {
+            Secret secret = new Secret(name("db-app-secret"), SecretArgs.builder()
+                    .metadata(meta(APP_DB_SECRET, ns, labels))
+                    .type("Opaque")
+                    .stringData(login.password().applyValue(p -> Map.of(APP_DB_PASSWORD_KEY, p)).asSecret())
+                    .build(), childBuilder().dependsOn(inNamespace).build());
+            podInputs.add(secret);
+            migrationInputs.add(secret);
+            appDbSecret = Optional.of(APP_DB_SECRET);
         }
+
+        // ---- migrations: a Job of their own, the only holder of the owner's password; the pods wait for it.
+        // The operator stays a child of the workload (its URN, and so the installed release, is unchanged).
+        Optional<Resource> externalSecretsCrds = Optional.empty();
+        if (args.data().database().owner() instanceof DataConnections.SecretsManager) {
+            externalSecretsCrds = Optional.of(new ExternalSecretsOperator(args.clusterReady(), platform,
+                    ComponentResourceOptions.builder().parent(this).build()).crdsReady());
+        }
+        this.migration = new DatabaseMigration(new DatabaseMigrationArgs(s, ns, labels, args.data().database(),
+                appDbSecret, args.irsa(), args.nodeSelector(), externalSecretsCrds, migrationInputs), platform,
+                ComponentResourceOptions.builder().parent(this).build());
+        podInputs.add(migration.job());
 
         // ---- the Deployment
         Deployment deployment = new Deployment(name("deployment"), DeploymentArgs.builder()
@@ -221,7 +231,7 @@ public final class AgentWorkload extends PlatformComponent {
                                         .labels(labels.pod())
                                         .annotations(config.applyValue(c -> podAnnotations(c)))
                                         .build())
-                                .spec(podSpec(args, labels, dbSecretName, dbSecretKey))
+                                .spec(podSpec(args, labels, appDbSecret))
                                 .build())
                         .build())
                 .build(), childBuilder()
@@ -277,6 +287,11 @@ public final class AgentWorkload extends PlatformComponent {
         return labels.selector();
     }
 
+    /** Labels selecting the migration Job's pods (they reach PostgreSQL, never Redis). */
+    public Map<String, String> migrationPodLabels() {
+        return migration.podSelector();
+    }
+
     public AgentWorkloadOutputs outputs() {
         return outputs;
     }
@@ -300,14 +315,19 @@ public final class AgentWorkload extends PlatformComponent {
         return ObjectMetaArgs.builder().name(name).namespace(ns).labels(labels.pod()).build();
     }
 
-    private Role agentRole(DataConnections.SecretsManager sm, IrsaIssuer irsa, String ns) {
-        Policy policy = new Policy(name("secrets-policy"), PolicyArgs.builder()
+    /**
+     * The agent's IRSA role: {@code rds-db:connect} as {@link DataConnections#APP_USER} on this one instance, nothing
+     * else (no secret, no key).
+     */
+    private Role agentRole(DataConnections.IamLogin iam, IrsaIssuer irsa, String ns) {
+        Output<String> dbUser = Output.tuple(region(), accountId(), iam.dbiResourceId()).applyValue(t ->
+                "arn:aws:rds-db:" + t.t1 + ":" + t.t2 + ":dbuser:" + t.t3 + "/" + DataConnections.APP_USER);
+        Policy policy = new Policy(name("db-connect-policy"), PolicyArgs.builder()
                 .path(iamPath())
-                .description("The agent (" + ns + "/" + SERVICE_ACCOUNT + ") reads its database secret")
+                .description("The agent (" + ns + "/" + SERVICE_ACCOUNT + ") connects to its database as "
+                        + DataConnections.APP_USER + " with IAM authentication")
                 .policy(PolicyDocument.create()
-                        .allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
-                                sm.secretArn().applyValue(List::of))
-                        .allow(List.of("kms:Decrypt"), sm.kmsKeyArn().applyValue(List::of))
+                        .allow(List.of("rds-db:connect"), dbUser.applyValue(List::of))
                         .toJson())
                 .tags(tags())
                 .build(), child());
@@ -315,44 +335,27 @@ public final class AgentWorkload extends PlatformComponent {
     }
 
     /**
-     * A SecretStore that reads Secrets Manager as the agent's service account (IRSA), and an ExternalSecret that
-     * copies {@code password} out of the RDS master secret into {@link #DB_SECRET}, re-read every
-     * {@link #REFRESH_INTERVAL}.
+     * The non-secret settings, the app's environment variable names as keys.
+     *
+     * @param awsRegion the region, with IAM database login (the app signs its tokens for it)
      */
-    private Resource databaseExternalSecret(DataConnections.SecretsManager sm, String ns, AgentLabels labels,
-                                            ServiceAccount serviceAccount, ExternalSecretsOperator eso) {
-        Output<Map<String, Object>> storeSpec = region().applyValue(region -> Map.of("provider", Map.of("aws", Map.of(
-                "service", "SecretsManager",
-                "region", region,
-                "auth", Map.of("jwt", Map.of("serviceAccountRef", Map.of("name", SERVICE_ACCOUNT)))))));
-        SecretStore store = new SecretStore(name("secret-store"), meta(SECRET_STORE, ns, labels), storeSpec,
-                childBuilder().dependsOn(List.of(eso.crdsReady(), serviceAccount)).build());
-        Output<Map<String, Object>> externalSpec = sm.secretArn().applyValue(arn -> {
-            Map<String, Object> spec = new LinkedHashMap<>();
-            spec.put("refreshInterval", REFRESH_INTERVAL);
-            spec.put("secretStoreRef", Map.of("name", SECRET_STORE, "kind", SecretStore.KIND));
-            spec.put("target", Map.of("name", DB_SECRET, "creationPolicy", "Owner"));
-            spec.put("data", List.of(Map.of("secretKey", "password",
-                    "remoteRef", Map.of("key", arn, "property", "password"))));
-            return spec;
-        });
-        return new ExternalSecret(name("db-external-secret"), meta(DB_SECRET, ns, labels), externalSpec,
-                childBuilder().dependsOn(List.of(eso.crdsReady(), store)).build());
-    }
-
-    /** The non-secret settings, the app's environment variable names as keys. */
-    private static Output<Map<String, String>> configData(AgentWorkloadArgs args) {
+    private static Output<Map<String, String>> configData(AgentWorkloadArgs args, Optional<Output<String>> awsRegion) {
         AgentSettings s = args.settings();
         DataConnections.Database db = args.data().database();
         DataConnections.Redis redis = args.data().redis();
-        return Output.tuple(db.host(), db.port(), redis.host(), redis.port()).applyValue(t -> {
+        boolean iam = awsRegion.isPresent();
+        return Output.tuple(db.host(), db.port(), redis.host(), redis.port(), awsRegion.orElse(Output.of(""))).applyValue(t -> {
             Map<String, String> m = new TreeMap<>();
             m.put("PORT", String.valueOf(HTTP_PORT));
             m.put("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
             m.put("DB_HOST", t.t1);
             m.put("DB_PORT", String.valueOf(t.t2));
             m.put("DB_NAME", db.databaseName());
-            m.put("DB_USER", db.username());
+            m.put("DB_USER", DataConnections.APP_USER);
+            m.put("DB_AUTH", iam ? "iam" : "password");
+            if (iam) {
+                m.put("AWS_REGION", t.t5);
+            }
             m.put("DB_SSL_MODE", "require");
             m.put("REDIS_HOST", t.t3);
             m.put("REDIS_PORT", String.valueOf(t.t4));
@@ -370,13 +373,10 @@ public final class AgentWorkload extends PlatformComponent {
     private static Map<String, String> podAnnotations(Map<String, String> config) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("agent-platform/config-sha256", sha256(new TreeMap<>(config).toString()));
-        // The app calls no AWS API: keep the IRSA web-identity token out of its containers (External Secrets
-        // requests its own token for the service account).
-        a.put("eks.amazonaws.com/skip-containers", "agent,migrate");
         return a;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -386,9 +386,13 @@ public final class AgentWorkload extends PlatformComponent {
 
     private static List<EnvVarArgs> env(AgentWorkloadArgs args) {
         List<EnvVarArgs> env = new ArrayList<>();
+        boolean iam = args.data().database().app() instanceof DataConnections.IamLogin;
         List<String> keys = new ArrayList<>(List.of("PORT", "MANAGEMENT_PORT", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER",
-                "DB_SSL_MODE", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "RATE_LIMIT_PER_MINUTE", "SHUTDOWN_GRACE_SECONDS",
-                "LOG_LEVEL"));
+                "DB_AUTH", "DB_SSL_MODE", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "RATE_LIMIT_PER_MINUTE",
+                "SHUTDOWN_GRACE_SECONDS", "LOG_LEVEL"));
+        if (iam) {
+            keys.add("AWS_REGION");
+        }
         if (args.settings().llmApiUrl().isPresent()) {
             keys.addAll(List.of("LLM_API_URL", "LLM_MODEL"));
         }
@@ -397,8 +401,11 @@ public final class AgentWorkload extends PlatformComponent {
                     .configMapKeyRef(ConfigMapKeySelectorArgs.builder().name(CONFIG_MAP).key(key).build())
                     .build()).build());
         }
-        // Secrets as files, re-read by the app on every new connection (rotation without restart).
-        env.add(EnvVarArgs.builder().name("DB_PASSWORD_FILE").value(DB_PASSWORD_PATH).build());
+        // Secrets as files, re-read by the app on every new connection (rotation without restart). With IAM login
+        // there is no database password at all: the app signs a token with the IRSA role's credentials.
+        if (!iam) {
+            env.add(EnvVarArgs.builder().name("DB_PASSWORD_FILE").value(DB_PASSWORD_PATH).build());
+        }
         env.add(EnvVarArgs.builder().name("REDIS_PASSWORD_FILE").value(REDIS_PASSWORD_PATH).build());
         if (args.llmApiKey().isPresent()) {
             env.add(EnvVarArgs.builder().name("LLM_API_KEY_FILE").value(LLM_API_KEY_PATH).build());
@@ -406,7 +413,7 @@ public final class AgentWorkload extends PlatformComponent {
         return env;
     }
 
-    private static SecurityContextArgs containerSecurity() {
+    static SecurityContextArgs containerSecurity() {
         return SecurityContextArgs.builder()
                 .runAsNonRoot(true)
                 .runAsUser(UID)
@@ -419,7 +426,17 @@ public final class AgentWorkload extends PlatformComponent {
                 .build();
     }
 
-    private static ResourceRequirementsArgs resources(AgentSettings s) {
+    static PodSecurityContextArgs podSecurity() {
+        return PodSecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser(UID)
+                .runAsGroup(UID)
+                .fsGroup(UID)
+                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                .build();
+    }
+
+    static ResourceRequirementsArgs resources(AgentSettings s) {
         return ResourceRequirementsArgs.builder()
                 .requests(Map.of("cpu", s.cpuRequest(), "memory", s.memoryRequest()))
                 .limits(Map.of("cpu", s.cpuLimit(), "memory", s.memoryLimit()))
@@ -436,23 +453,14 @@ public final class AgentWorkload extends PlatformComponent {
                 .build();
     }
 
-    private static PodSpecArgs podSpec(AgentWorkloadArgs args, AgentLabels labels, String dbSecretName, String dbSecretKey) {
+    private static PodSpecArgs podSpec(AgentWorkloadArgs args, AgentLabels labels, Optional<String> appDbSecret) {
         AgentSettings s = args.settings();
-        List<VolumeMountArgs> mounts = List.of(
+        List<VolumeMountArgs> mounts = new ArrayList<>(List.of(
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
-                VolumeMountArgs.builder().name("db-password").mountPath(SECRETS_DIR + "/db").readOnly(true).build(),
-                VolumeMountArgs.builder().name("app-secrets").mountPath(SECRETS_DIR + "/app").readOnly(true).build());
+                VolumeMountArgs.builder().name("app-secrets").mountPath(SECRETS_DIR + "/app").readOnly(true).build()));
+        appDbSecret.ifPresent(secret -> mounts.add(
+                VolumeMountArgs.builder().name("db-password").mountPath(SECRETS_DIR + "/db").readOnly(true).build()));
         List<EnvVarArgs> env = env(args);
-
-        ContainerArgs migrate = ContainerArgs.builder()
-                .name("migrate")
-                .image(s.image())
-                .args("migrate")
-                .env(env)
-                .volumeMounts(mounts)
-                .resources(resources(s))
-                .securityContext(containerSecurity())
-                .build();
 
         ContainerArgs agent = ContainerArgs.builder()
                 .name(APP)
@@ -478,36 +486,29 @@ public final class AgentWorkload extends PlatformComponent {
         if (args.llmApiKey().isPresent()) {
             appItems.add(KeyToPathArgs.builder().key("llm-api-key").path("llm-api-key").build());
         }
-        List<VolumeArgs> volumes = List.of(
+        List<VolumeArgs> volumes = new ArrayList<>(List.of(
                 VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(TMP_SIZE_LIMIT).build()).build(),
-                // Not a subPath mount: the kubelet replaces the file when the Secret changes.
-                VolumeArgs.builder().name("db-password").secret(SecretVolumeSourceArgs.builder()
-                        .secretName(dbSecretName)
-                        .items(KeyToPathArgs.builder().key(dbSecretKey).path("password").build())
-                        .defaultMode(0440)
-                        .build()).build(),
                 VolumeArgs.builder().name("app-secrets").secret(SecretVolumeSourceArgs.builder()
                         .secretName(APP_SECRET)
                         .items(appItems)
                         .defaultMode(0440)
-                        .build()).build());
+                        .build()).build()));
+        // Not a subPath mount: the kubelet replaces the file when the Secret changes.
+        appDbSecret.ifPresent(secret -> volumes.add(VolumeArgs.builder().name("db-password").secret(SecretVolumeSourceArgs.builder()
+                .secretName(secret)
+                .items(KeyToPathArgs.builder().key(APP_DB_PASSWORD_KEY).path("password").build())
+                .defaultMode(0440)
+                .build()).build()));
 
         PodSpecArgs.Builder pod = PodSpecArgs.builder()
                 .serviceAccountName(SERVICE_ACCOUNT)
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
-                .securityContext(PodSecurityContextArgs.builder()
-                        .runAsNonRoot(true)
-                        .runAsUser(UID)
-                        .runAsGroup(UID)
-                        .fsGroup(UID)
-                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                        .build())
+                .securityContext(podSecurity())
                 .terminationGracePeriodSeconds(terminationGracePeriod(s))
                 .topologySpreadConstraints(
                         spread("topology.kubernetes.io/zone", labels),
                         spread("kubernetes.io/hostname", labels))
-                .initContainers(migrate)
                 .containers(agent)
                 .volumes(volumes);
         if (!args.nodeSelector().isEmpty()) {
@@ -598,15 +599,21 @@ public final class AgentWorkload extends PlatformComponent {
         networkPolicy("allow-dns", ns, labels, NetworkPolicySpecArgs.builder()
                 .podSelector(agentPods)
                 .policyTypes("Egress")
-                .egress(NetworkPolicyEgressRuleArgs.builder()
-                        .to(NetworkPolicyPeerArgs.builder()
-                                .namespaceSelector(namespaceNamed("kube-system"))
-                                .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("k8s-app", "kube-dns")).build())
-                                .build())
-                        .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(),
-                                NetworkPolicyPortArgs.builder().protocol("TCP").port(53).build())
-                        .build())
+                .egress(dnsEgress())
                 .build(), inNamespace);
+
+        if (args.data().database().app() instanceof DataConnections.IamLogin iam) {
+            // The IRSA credentials that sign the database tokens come from STS (its VPC endpoint, where configured).
+            networkPolicy("allow-aws-sts", ns, labels, NetworkPolicySpecArgs.builder()
+                    .podSelector(agentPods)
+                    .policyTypes("Egress")
+                    .egress(NetworkPolicyEgressRuleArgs.builder()
+                            .to(iam.sts().stream().map(r -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder()
+                                    .cidr(r.cidr()).except(r.except()).build()).build()).toList())
+                            .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(443).build())
+                            .build())
+                    .build(), inNamespace);
+        }
 
         DataConnections data = args.data();
         networkPolicy("allow-data", ns, labels, NetworkPolicySpecArgs.builder()
@@ -637,6 +644,18 @@ public final class AgentWorkload extends PlatformComponent {
         }
     }
 
+    /** DNS to the cluster's CoreDNS pods (UDP and TCP 53). */
+    static NetworkPolicyEgressRuleArgs dnsEgress() {
+        return NetworkPolicyEgressRuleArgs.builder()
+                .to(NetworkPolicyPeerArgs.builder()
+                        .namespaceSelector(namespaceNamed("kube-system"))
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("k8s-app", "kube-dns")).build())
+                        .build())
+                .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(),
+                        NetworkPolicyPortArgs.builder().protocol("TCP").port(53).build())
+                .build();
+    }
+
     private static LabelSelectorArgs namespaceNamed(String namespace) {
         return LabelSelectorArgs.builder().matchLabels(Map.of("kubernetes.io/metadata.name", namespace)).build();
     }
@@ -646,7 +665,7 @@ public final class AgentWorkload extends PlatformComponent {
     }
 
     /** Where a data service lives: CIDR blocks outside the cluster, or (none given) the in-cluster data pods. */
-    private static List<NetworkPolicyPeerArgs> dataPeers(List<String> cidrs) {
+    static List<NetworkPolicyPeerArgs> dataPeers(List<String> cidrs) {
         if (cidrs.isEmpty()) {
             return List.of(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
                     .matchLabels(InClusterData.POD_LABELS).build()).build());

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param namespace           namespace to create for the agent (e.g. {@code agent})
  * @param data                how the agent reaches PostgreSQL and Redis
  * @param llmApiKey           the model API key as a Pulumi secret, when {@code llmApiUrl} is set
- * @param irsa                the cluster's OIDC issuer, for the agent's IAM role; required when the database
- *                            password comes from Secrets Manager
+ * @param irsa                the cluster's OIDC issuer, for the IAM roles of the agent (IAM database login) and of
+ *                            the migration Job (reads the master secret); required with either
  * @param vpcCidr             the VPC range: excluded from the model-endpoint egress rule (internal addresses go
  *                            through their own, narrower rules)
  * @param ingressSourceCidrs  where the load balancer's traffic and health checks come from (ALB target-type ip:
@@ -38,8 +38,11 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             throw new IllegalArgumentException("namespace must be a DNS label, was " + namespace);
         }
-        if (data.database().password() instanceof DataConnections.SecretsManager && irsa.isEmpty()) {
+        if (data.database().owner() instanceof DataConnections.SecretsManager && irsa.isEmpty()) {
             throw new IllegalArgumentException("reading the database secret from Secrets Manager needs the cluster's IRSA issuer");
+        }
+        if (data.database().app() instanceof DataConnections.IamLogin && irsa.isEmpty()) {
+            throw new IllegalArgumentException("IAM database authentication needs the cluster's IRSA issuer");
         }
         if (settings.llmApiUrl().isPresent() && llmApiKey.isEmpty()) {
             throw new IllegalArgumentException("llmApiUrl is set but no llmApiKey was given");

@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the agent reaches its data: PostgreSQL (password from a Secrets-Manager secret that RDS manages, or from a
- * Kubernetes Secret that already exists) and Redis (AUTH token as a Pulumi secret).
+ * How the agent reaches its data: PostgreSQL, with two identities (the owner, used only by the migration Job, and the
+ * least-privileged application role {@link #APP_USER} of the long-running pods), and Redis (AUTH token as a Pulumi
+ * secret).
  */
 public record DataConnections(Database database, Redis redis) {
+    /** The database role of the long-running pods: data access only, created and granted by the migration Job. */
+    public static final String APP_USER = "agent_app";
 
     public DataConnections {
         Objects.requireNonNull(database);
         Objects.requireNonNull(redis);
     }
 
-    /** Where the database password comes from. */
+    /** Where the owner's (master user's) password comes from; only the migration Job reads it. */
     public sealed interface PasswordSource permits SecretsManager, KubernetesSecret {}
 
     /**
      * RDS-managed master secret in AWS Secrets Manager (JSON with {@code username} and {@code password}). External
-     * Secrets Operator copies {@code password} into a Kubernetes Secret and keeps it current after RDS rotates it.
+     * Secrets Operator copies {@code password} into a Kubernetes Secret mounted only by the migration Job and keeps it
+     * current after RDS rotates it.
      *
      * @param secretArn ARN of the secret
      * @param kmsKeyArn key the secret is encrypted with (reading it needs {@code kms:Decrypt} on it)
@@ -29,20 +33,60 @@ public record DataConnections(Database database, Redis redis) {
     public record SecretsManager(Output<String> secretArn, Output<String> kmsKeyArn) implements PasswordSource {}
 
     /**
-     * A Kubernetes Secret in the agent's namespace that already holds the password (e.g. an in-cluster PostgreSQL of
-     * a per-PR stack).
+     * A Kubernetes Secret in the agent's namespace that already holds the owner's password (e.g. the superuser of an
+     * in-cluster PostgreSQL of a per-PR stack).
      */
     public record KubernetesSecret(String secretName, String key) implements PasswordSource {}
 
+    /** How {@link #APP_USER} logs in. */
+    public sealed interface AppLogin permits IamLogin, PasswordLogin {}
+
     /**
-     * @param cidrs where the database lives, for the egress NetworkPolicy (e.g. the database subnets); empty: the
-     *              in-cluster data pods of the agent's namespace
+     * RDS IAM database authentication: the agent's IRSA role may {@code rds-db:connect} as {@link #APP_USER} on this
+     * instance only; the app signs a token with the role's credentials (STS), no password exists.
+     *
+     * @param dbiResourceId the instance's {@code DbiResourceId} ({@code db-…}), part of the {@code rds-db} ARN
+     * @param sts           where the pods reach STS for the role's credentials (HTTPS egress)
      */
-    public record Database(PasswordSource password, String username, Output<String> host, Output<Integer> port,
-                           String databaseName, List<String> cidrs) {
+    public record IamLogin(Output<String> dbiResourceId, List<IpRange> sts) implements AppLogin {
+        public IamLogin {
+            if (sts.isEmpty()) {
+                throw new IllegalArgumentException("IAM database authentication needs a route to STS");
+            }
+            sts = List.copyOf(sts);
+        }
+    }
+
+    /**
+     * A password for {@link #APP_USER} (in-cluster PostgreSQL), never the owner's: kept in a Kubernetes Secret that the
+     * service pods and the migration Job mount.
+     *
+     * @param password the password as a Pulumi secret
+     */
+    public record PasswordLogin(Output<String> password) implements AppLogin {}
+
+    /** An IPv4 block and the parts of it excluded, as a NetworkPolicy ipBlock. */
+    public record IpRange(String cidr, List<String> except) {
+        public IpRange {
+            except = List.copyOf(except);
+        }
+    }
+
+    /**
+     * @param owner      the owner's password (migrations only)
+     * @param ownerUser  the owner (RDS master user, or the in-cluster superuser)
+     * @param app        how the application role logs in
+     * @param cidrs      where the database lives, for the egress NetworkPolicy (e.g. the database subnets); empty: the
+     *                   in-cluster data pods of the agent's namespace
+     */
+    public record Database(PasswordSource owner, String ownerUser, AppLogin app, Output<String> host,
+                           Output<Integer> port, String databaseName, List<String> cidrs) {
         public Database {
-            if (username.isBlank() || databaseName.isBlank()) {
-                throw new IllegalArgumentException("the database needs a user and a database name");
+            if (ownerUser.isBlank() || databaseName.isBlank()) {
+                throw new IllegalArgumentException("the database needs an owner and a database name");
+            }
+            if (ownerUser.equals(APP_USER)) {
+                throw new IllegalArgumentException("the owner must not be the application role " + APP_USER);
             }
             cidrs = List.copyOf(cidrs);
         }

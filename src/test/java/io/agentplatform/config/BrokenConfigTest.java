@@ -34,6 +34,35 @@ class BrokenConfigTest {
         return copy;
     }
 
+    /**
+     * The stack with its example values (README: Settings to replace) replaced by values a real account would use,
+     * as a team does before its first {@code pulumi up}.
+     */
+    static Map<String, JsonNode> withOwnValues(Map<String, JsonNode> raw) {
+        ObjectNode cluster = section(raw, "cluster");
+        if (cluster != null) {
+            if (cluster.has("publicAccessCidrs")) {
+                cluster.putArray("publicAccessCidrs").add("52.16.0.0/24").add("34.240.10.0/24");
+            }
+            cluster.putArray("adminPrincipalArns").add("arn:aws:iam::210987654321:role/platform-admins");
+            if (cluster.get("ciAccess") instanceof ObjectNode ci) {
+                if (ci.has("egressCidrs")) {
+                    ci.putArray("egressCidrs").add("52.16.0.0/24");
+                }
+                for (String role : List.of("ephemeralRoleArn", "planRoleArn", "driftRoleArn")) {
+                    if (ci.has(role)) {
+                        ci.put(role, ci.get(role).asText().replace("123456789012", "210987654321"));
+                    }
+                }
+            }
+        }
+        if (section(raw, "agent") != null && section(raw, "agent").get("ingress") instanceof ObjectNode ingress) {
+            ingress.put("host", "agents.acme-corp.io");
+            ingress.put("certificateArn", "arn:aws:acm:eu-west-1:210987654321:certificate/11111111-2222-3333-4444-555555555555");
+        }
+        return raw;
+    }
+
     static ObjectNode section(Map<String, JsonNode> raw, String name) {
         return (ObjectNode) raw.get("agent-platform:" + name);
     }
@@ -47,6 +76,9 @@ class BrokenConfigTest {
 
     static Stream<Arguments> brokenInputs() {
         return Stream.of(
+                Arguments.of("master user named like the agent's own role", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("masterUsername", "agent_app"),
+                        "agent-platform:database.masterUsername", "agent_app: the agent's own least-privileged role"),
                 Arguments.of("malformed VPC CIDR", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> section(r, "network").put("vpcCidr", "10.10.0.0/33"),
                         "agent-platform:network.vpcCidr", "'10.10.0.0/33'"),
@@ -190,7 +222,7 @@ class BrokenConfigTest {
     @Test
     void underThePulumiCliSecretsSetWithSecretAreAcceptedAndNeverPrinted() {
         Map<String, String> asCliSendsIt = new LinkedHashMap<>();
-        stack("dev").forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
+        withOwnValues(stack("dev")).forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
         asCliSendsIt.put("agent-platform:redisAuthToken", "0123456789abcdef-redis");
         asCliSendsIt.put("agent-platform:grafanaAdminPassword", "a-long-grafana-password");
         asCliSendsIt.put("agent-platform:slackWebhookUrl", "https://hooks.slack.example/T000/B000/XXXX");

@@ -189,6 +189,27 @@ class DatabasePlanTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theKeyOutlivesTheStackExactlyWhenASnapshotOrBackupsDo(String stack) {
+        PlannedResource db = instance(stack);
+        PlannedResource key = single(database(stack), KEY);
+        boolean dataOutlivesTheStack = !db.input("skipFinalSnapshot").asBoolean()
+                || !db.input("deleteAutomatedBackups").asBoolean();
+        assertEquals(dataOutlivesTheStack, key.options().retainOnDelete(),
+                "a final snapshot or kept automated backups are unrestorable without their key");
+    }
+
+    @Test
+    void stagingIsDestroyableButKeepsItsSnapshotAndItsKey() {
+        PlannedResource db = instance("staging");
+        PlannedResource key = single(database("staging"), KEY);
+        assertFalse(db.options().protect(), "staging is not Pulumi-protected");
+        assertFalse(db.input("skipFinalSnapshot").asBoolean(), "staging keeps a final snapshot");
+        assertTrue(key.options().retainOnDelete(), "so its key is kept when the stack is destroyed");
+        assertFalse(key.options().protect(), "retaining the key does not block pulumi destroy");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
     void valuableDataIsBackedUpForAtLeastAWeekAndStandsByInASecondZone(String stack) {
         PlannedResource db = instance(stack);

@@ -117,4 +117,27 @@ class PlanFileTest {
         assertTrue(message.contains("agent-platform:network.vpcCidr") && message.contains("10.10.0.0/99"), message);
         assertFalse(Files.exists(project.resolve("out")), "nothing may be written for an invalid stack");
     }
+
+    @Test
+    void aStackFileThatIsNotYamlIsOneMessageWithFileLineAndColumnAndExitTwo(@TempDir Path project) throws Exception {
+        Path source = StackPlans.projectDir();
+        Files.copy(source.resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(source.resolve("Pulumi.dev.yaml")));
+        int broken = lines.indexOf("  agent-platform:network:") + 2; // 1-based number of the line after it
+        // An unclosed flow sequence: the parser stops at the next line's mapping, as a hand edit typically breaks.
+        lines.set(broken - 1, "    vpcCidr: [10.10.0.0/16");
+        Files.write(project.resolve("Pulumi.broken.yaml"), lines);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = PlanCommand.run(new String[]{"plan", "broken", "--project-dir", project.toString(),
+                "--out", project.resolve("out").toString()}, Platform::define,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(2, code, message);
+        assertTrue(message.contains("Pulumi.broken.yaml:"), "names the file: " + message);
+        assertTrue(message.matches("(?s).*Pulumi\\.broken\\.yaml:(" + broken + "|" + (broken + 1) + "):\\d+: .*"),
+                "names the line of the error and a column: " + message);
+        assertFalse(message.contains("\tat ") || message.contains("Exception"), "no stack trace: " + message);
+        assertTrue(message.lines().count() <= 2, "one message: " + message);
+        assertFalse(Files.exists(project.resolve("out")), "nothing may be written for an unreadable stack");
+    }
 }

@@ -30,6 +30,7 @@ record AgentObjects(String stack, Plan plan) {
     static final String EXTERNAL_SECRET = "kubernetes:external-secrets.io/v1:ExternalSecret";
     static final String SECRET_STORE = "kubernetes:external-secrets.io/v1:SecretStore";
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    static final String JOB = "kubernetes:batch/v1:Job";
 
     static AgentObjects of(String stack) {
         return new AgentObjects(stack, StackPlans.of(stack));
@@ -62,6 +63,31 @@ record AgentObjects(String stack, Plan plan) {
 
     Map<String, String> podLabels() {
         return map(deployment().input("spec.template.metadata.labels"));
+    }
+
+    /** The migration Job (one per image). */
+    PlannedResource job() {
+        return one(JOB);
+    }
+
+    JsonNode jobPodSpec() {
+        return job().input("spec.template.spec");
+    }
+
+    Map<String, String> jobPodLabels() {
+        return map(job().input("spec.template.metadata.labels"));
+    }
+
+    JsonNode jobContainer() {
+        return jobPodSpec().path("containers").path(0);
+    }
+
+    /** A container's environment: variable name to its literal value, or to "configMap:KEY" for a reference. */
+    static Map<String, String> env(JsonNode container) {
+        Map<String, String> m = new LinkedHashMap<>();
+        container.path("env").forEach(e -> m.put(e.path("name").asText(), e.has("value") ? e.path("value").asText()
+                : "configMap:" + e.path("valueFrom").path("configMapKeyRef").path("key").asText()));
+        return m;
     }
 
     /** Every container of the pod, init containers first. */

@@ -63,15 +63,28 @@ class AgentWiringTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void everyNetworkPolicySelectsTheAgentPodsOrTheWholeNamespace(String stack) {
+    void everyNetworkPolicySelectsTheAgentPodsTheMigrationPodsOrTheWholeNamespace(String stack) {
         AgentObjects a = AgentObjects.of(stack);
         List<PlannedResource> policies = a.all(AgentObjects.NETWORK_POLICY);
         assertFalse(policies.isEmpty());
         for (PlannedResource p : policies) {
             Map<String, String> sel = map(p.input("spec.podSelector.matchLabels"));
-            assertTrue(sel.isEmpty() ? p.input("metadata.name").asText().endsWith("default-deny") : selects(sel, a.podLabels()),
+            assertTrue(sel.isEmpty() ? p.input("metadata.name").asText().endsWith("default-deny")
+                            : selects(sel, a.podLabels()) || selects(sel, a.jobPodLabels()),
                     p.name() + " selects " + sel);
+            assertFalse(selects(sel, a.podLabels()) && selects(sel, a.jobPodLabels()),
+                    p.name() + ": the agent's and the migration's flows are separate");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theMigrationPodsAreSelectedByNeitherTheServiceNorThePdb(String stack) {
+        AgentObjects a = AgentObjects.of(stack);
+        Map<String, String> job = a.jobPodLabels();
+        assertFalse(selects(map(a.one(AgentObjects.SERVICE).input("spec.selector")), job), "no traffic to the Job's pod");
+        assertFalse(selects(map(a.one(AgentObjects.PDB).input("spec.selector.matchLabels")), job));
+        assertFalse(selects(map(a.deployment().input("spec.selector.matchLabels")), job));
     }
 
     @ParameterizedTest
@@ -102,8 +115,13 @@ class AgentWiringTest {
     @ValueSource(strings = {"dev", "staging", "production"})
     void everyEnvVarReferencesAKeyThatExistsOrAFileOnASecretVolume(String stack) {
         AgentObjects a = AgentObjects.of(stack);
-        JsonNode pod = a.podSpec();
-        for (JsonNode c : a.containers()) {
+        assertEnvResolves(a, a.podSpec(), a.containers(), false);
+        // The Job names its identities literally (DB_USER of the owner, DB_APP_USER, DB_APP_AUTH).
+        assertEnvResolves(a, a.jobPodSpec(), List.of(a.jobContainer()), true);
+    }
+
+    private static void assertEnvResolves(AgentObjects a, JsonNode pod, List<JsonNode> containers, boolean literals) {
+        for (JsonNode c : containers) {
             for (JsonNode env : c.path("env")) {
                 String var = env.path("name").asText();
                 JsonNode cm = env.path("valueFrom").path("configMapKeyRef");
@@ -114,10 +132,11 @@ class AgentWiringTest {
                     assertFalse(data.path(cm.path("key").asText()).asText().isBlank(), var + " has a value");
                 } else if (!sec.isMissingNode()) {
                     assertTrue(a.named(AgentObjects.SECRET, sec.path("name").asText()).input("stringData").size() > 0, var);
-                } else {
-                    assertTrue(var.endsWith("_FILE"), var + " is neither a reference nor a secret file path");
+                } else if (var.endsWith("_FILE")) {
                     assertTrue(fileOnSecretVolume(pod, c, env.path("value").asText()), var + " = " + env.path("value").asText()
                             + " is a key of a mounted secret volume");
+                } else {
+                    assertTrue(literals && !env.path("value").asText().isBlank(), var + " is neither a reference nor a secret file path");
                 }
             }
         }

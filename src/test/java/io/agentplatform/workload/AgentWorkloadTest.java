@@ -72,54 +72,156 @@ class AgentWorkloadTest {
         assertEquals(List.of("system:serviceaccount:agent:agent"), subjects);
     }
 
+    /** The policies attached to the IAM role whose logical name ends with the suffix, as parsed documents. */
+    private static List<JsonNode> policiesOfRole(Plan plan, String roleSuffix) throws IOException {
+        PlannedResource role = plan.matching(r -> r.type().equals("aws:iam/role:Role") && r.name().endsWith(roleSuffix)).get(0);
+        List<JsonNode> out = new ArrayList<>();
+        for (PlannedResource attachment : plan.matching(r -> r.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+                && r.dependsOn(role.urn()))) {
+            for (PlannedResource policy : plan.matching(r -> r.type().equals("aws:iam/policy:Policy") && attachment.dependsOn(r.urn()))) {
+                out.add(JSON.readTree(policy.input("policy").asText()));
+            }
+        }
+        assertFalse(out.isEmpty(), roleSuffix + " has a policy");
+        return out;
+    }
+
+    /** Action to its one resource, over every statement (each must allow one resource, no wildcard list). */
+    private static Map<String, String> resourceOfAction(List<JsonNode> documents) {
+        Map<String, String> resourceOf = new java.util.HashMap<>();
+        for (JsonNode document : documents) {
+            for (JsonNode s : document.path("Statement")) {
+                assertEquals("Allow", s.path("Effect").asText());
+                assertTrue(s.path("Resource").isTextual(), "one resource, no wildcard list");
+                (s.path("Action").isArray() ? texts(s.path("Action")) : List.of(s.path("Action").asText()))
+                        .forEach(action -> resourceOf.put(action, s.path("Resource").asText()));
+            }
+        }
+        return resourceOf;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void theRoleMayReadOnlyTheDatabaseSecretAndDecryptOnlyWithItsKey(String stack) throws IOException {
+    void theAgentRoleMayOnlyConnectAsTheApplicationRoleToThisDatabaseAndReadsNoSecret(String stack) throws IOException {
+        Plan plan = StackPlans.of(stack);
+        PlannedResource db = plan.ofType("aws:rds/instance:Instance").get(0);
+        String account = plan.output("databaseSecretArn").asText().split(":")[4];
+        Map<String, String> resourceOf = resourceOfAction(policiesOfRole(plan, "-agent-irsa-role"));
+        assertEquals(Set.of("rds-db:connect"), resourceOf.keySet(), "nothing but the database login: " + resourceOf);
+        String dbUser = resourceOf.get("rds-db:connect");
+        assertTrue(dbUser.matches("arn:aws:rds-db:eu-west-1:" + account + ":dbuser:db-[A-Z0-9]+/agent_app"),
+                "this instance's DbiResourceId and the application role only: " + dbUser);
+        PlannedResource connect = plan.matching(r -> r.type().equals("aws:iam/policy:Policy")
+                && r.name().endsWith("-agent-db-connect-policy")).get(0);
+        assertTrue(connect.dependsOn(db.urn()), "the ARN names the instance's own resource id");
+        assertTrue(db.input("iamDatabaseAuthenticationEnabled").asBoolean(), "RDS accepts IAM tokens");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void onlyTheMigrationRoleReadsTheMasterSecretAndDecryptsOnlyWithItsKey(String stack) throws IOException {
         Plan plan = StackPlans.of(stack);
         String secretArn = plan.output("databaseSecretArn").asText();
         String keyArn = plan.ofType("aws:rds/instance:Instance").get(0).input("masterUserSecretKmsKeyId").asText();
-        PlannedResource policy = plan.matching(r -> r.type().equals("aws:iam/policy:Policy") && r.name().endsWith("-agent-secrets-policy")).get(0);
-        JsonNode statements = JSON.readTree(policy.input("policy").asText()).path("Statement");
-        assertEquals(2, statements.size());
-        Map<String, String> resourceOf = new java.util.HashMap<>();
-        for (JsonNode s : statements) {
-            assertEquals("Allow", s.path("Effect").asText());
-            assertTrue(s.path("Resource").isTextual(), "one resource, no wildcard list");
-            (s.path("Action").isArray() ? texts(s.path("Action")) : List.of(s.path("Action").asText()))
-                    .forEach(action -> resourceOf.put(action, s.path("Resource").asText()));
-        }
         assertEquals(Map.of("secretsmanager:GetSecretValue", secretArn, "secretsmanager:DescribeSecret", secretArn,
-                "kms:Decrypt", keyArn), resourceOf);
-        PlannedResource attachment = plan.matching(r -> r.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
-                && r.name().endsWith("-agent-irsa-policy")).get(0);
-        assertTrue(attachment.dependsOn(policy.urn()));
+                "kms:Decrypt", keyArn), resourceOfAction(policiesOfRole(plan, "-agent-migrate-irsa-role")));
+        PlannedResource role = plan.matching(r -> r.type().equals("aws:iam/role:Role") && r.name().endsWith("-agent-migrate-irsa-role")).get(0);
+        JsonNode trust = JSON.readTree(role.input("assumeRolePolicy").asText()).path("Statement").path(0);
+        List<String> subjects = new ArrayList<>();
+        trust.path("Condition").path("StringEquals").fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith(":sub")) {
+                subjects.add(e.getValue().asText());
+            }
+        });
+        assertEquals(List.of("system:serviceaccount:agent:" + DatabaseMigration.SERVICE_ACCOUNT), subjects);
+        AgentObjects a = AgentObjects.of(stack);
+        assertTrue(a.named(AgentObjects.SERVICE_ACCOUNT, DatabaseMigration.SERVICE_ACCOUNT).input("metadata.annotations")
+                .path("eks.amazonaws.com/role-arn").asText().contains(":role/" + role.name()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void migrationsRunInAnInitContainerOfTheSameImageEnvironmentAndHardening(String stack) {
+    void migrationsRunInAJobOfTheSameImageWithItsOwnServiceAccountBeforeThePods(String stack) {
         AgentObjects a = AgentObjects.of(stack);
-        JsonNode init = a.podSpec().path("initContainers");
-        assertEquals(1, init.size());
-        JsonNode migrate = init.path(0);
+        assertTrue(a.podSpec().path("initContainers").isMissingNode() || a.podSpec().path("initContainers").isEmpty(),
+                "no migration inside the long-running pods");
+        PlannedResource job = a.job();
+        JsonNode migrate = a.jobContainer();
         JsonNode agent = a.container(AgentWorkload.APP);
+        assertEquals(1, a.jobPodSpec().path("containers").size());
         assertEquals(List.of("migrate"), texts(migrate.path("args")));
         assertEquals(agent.path("image"), migrate.path("image"));
-        assertEquals(agent.path("env"), migrate.path("env"));
         assertEquals(agent.path("securityContext"), migrate.path("securityContext"));
-        assertEquals(agent.path("volumeMounts"), migrate.path("volumeMounts"));
+        assertEquals(a.podSpec().path("securityContext"), a.jobPodSpec().path("securityContext"));
+        assertEquals("Never", a.jobPodSpec().path("restartPolicy").asText());
+        assertEquals(DatabaseMigration.SERVICE_ACCOUNT, a.jobPodSpec().path("serviceAccountName").asText());
+        assertFalse(a.jobPodSpec().path("automountServiceAccountToken").asBoolean(true));
+        assertTrue(a.deployment().dependsOn(job.urn()), "new pods start only after the migration succeeded");
+        String image = StackPlans.config(stack).agent().image();
+        assertEquals(DatabaseMigration.jobName(image), job.input("metadata.name").asText());
+        assertTrue(job.input("metadata.name").asText().matches("agent-migrate-[0-9a-f]{10}"), job.input("metadata.name").asText());
+    }
+
+    @Test
+    void aNewImageIsANewJob() {
+        assertFalse(DatabaseMigration.jobName("ghcr.io/agent-platform/agent:0.1.0")
+                .equals(DatabaseMigration.jobName("ghcr.io/agent-platform/agent:0.1.1")));
+        assertEquals(DatabaseMigration.jobName("ghcr.io/agent-platform/agent:0.1.0"),
+                DatabaseMigration.jobName("ghcr.io/agent-platform/agent:0.1.0"), "the same image, the same Job (no re-run)");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void theRotatedPasswordFlowsFromSecretsManagerThroughAMountedSecretToDbPasswordFile(String stack) {
+    void theServiceContainerLogsInAsTheApplicationRoleWithIamAndHoldsNoDatabasePassword(String stack) {
+        AgentObjects a = AgentObjects.of(stack);
+        JsonNode config = a.named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data");
+        Map<String, String> env = AgentObjects.env(a.container(AgentWorkload.APP));
+        for (String key : List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_AUTH", "DB_SSL_MODE", "AWS_REGION")) {
+            assertEquals("configMap:" + key, env.get(key), key);
+        }
+        assertEquals("agent_app", config.path("DB_USER").asText());
+        assertEquals("iam", config.path("DB_AUTH").asText());
+        assertEquals("eu-west-1", config.path("AWS_REGION").asText());
+        assertEquals("require", config.path("DB_SSL_MODE").asText());
+        assertFalse(env.containsKey("DB_PASSWORD_FILE"), "no database password in the pod at all");
+        assertFalse(env.containsKey("DB_PASSWORD"));
+        for (JsonNode v : a.podSpec().path("volumes")) {
+            assertFalse(v.path("secret").path("secretName").asText().equals(DatabaseMigration.OWNER_SECRET),
+                    "the owner's password is never mounted by the service pods");
+        }
+        assertFalse(a.deployment().input("spec.template.metadata.annotations").has("eks.amazonaws.com/skip-containers"),
+                "the agent container gets the IRSA token it signs database tokens with");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theMigrationJobConnectsAsTheOwnerAndCreatesTheApplicationRoleForIam(String stack) {
+        AgentObjects a = AgentObjects.of(stack);
+        JsonNode migrate = a.jobContainer();
+        Map<String, String> env = AgentObjects.env(migrate);
+        for (String key : List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SSL_MODE")) {
+            assertEquals("configMap:" + key, env.get(key), key);
+        }
+        assertEquals(StackPlans.config(stack).requireAws().database().masterUsername(), env.get("DB_USER"));
+        assertEquals(DatabaseMigration.OWNER_PASSWORD_PATH, env.get("DB_PASSWORD_FILE"));
+        assertTrue(AgentWiringTest.fileOnSecretVolume(a.jobPodSpec(), migrate, env.get("DB_PASSWORD_FILE")));
+        assertEquals("agent_app", env.get("DB_APP_USER"));
+        assertEquals("iam", env.get("DB_APP_AUTH"));
+        assertFalse(env.containsKey("DB_APP_PASSWORD_FILE"), "an IAM role has no password");
+        assertEquals(Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SSL_MODE", "DB_USER", "DB_PASSWORD_FILE", "DB_APP_USER",
+                "DB_APP_AUTH"), env.keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theRotatedMasterPasswordFlowsFromSecretsManagerIntoASecretOnlyTheJobMounts(String stack) {
         AgentObjects a = AgentObjects.of(stack);
         PlannedResource store = a.one(AgentObjects.SECRET_STORE);
         PlannedResource external = a.one(AgentObjects.EXTERNAL_SECRET);
         JsonNode aws = store.input("spec.provider.aws");
         assertEquals("SecretsManager", aws.path("service").asText());
         assertEquals("eu-west-1", aws.path("region").asText());
-        assertEquals(AgentWorkload.SERVICE_ACCOUNT, aws.path("auth").path("jwt").path("serviceAccountRef").path("name").asText());
+        assertEquals(DatabaseMigration.SERVICE_ACCOUNT, aws.path("auth").path("jwt").path("serviceAccountRef").path("name").asText());
 
         JsonNode spec = external.input("spec");
         assertEquals(store.input("metadata.name").asText(), spec.path("secretStoreRef").path("name").asText());
@@ -131,24 +233,15 @@ class AgentWorkloadTest {
 
         String target = spec.path("target").path("name").asText();
         JsonNode volume = null;
-        for (JsonNode v : a.podSpec().path("volumes")) {
+        for (JsonNode v : a.jobPodSpec().path("volumes")) {
             if (v.path("secret").path("secretName").asText().equals(target)) {
                 volume = v;
             }
         }
-        assertTrue(volume != null, "a volume mounts the ExternalSecret's target " + target);
+        assertTrue(volume != null, "the Job mounts the ExternalSecret's target " + target);
         assertEquals(data.path("secretKey").asText(), volume.path("secret").path("items").path(0).path("key").asText());
-        JsonNode agent = a.container(AgentWorkload.APP);
-        String file = null;
-        for (JsonNode env : agent.path("env")) {
-            if (env.path("name").asText().equals("DB_PASSWORD_FILE")) {
-                file = env.path("value").asText();
-            }
-        }
-        assertEquals(AgentWorkload.DB_PASSWORD_PATH, file);
-        assertTrue(AgentWiringTest.fileOnSecretVolume(a.podSpec(), agent, file), "DB_PASSWORD_FILE is on the mounted Secret (no subPath)");
-        for (JsonNode env : agent.path("env")) {
-            assertFalse(env.path("name").asText().equals("DB_PASSWORD"), "no password in an env var");
+        for (JsonNode v : a.podSpec().path("volumes")) {
+            assertFalse(v.path("secret").path("secretName").asText().equals(target), "the service pods never mount it");
         }
         // The operator that does the copying: pinned chart with its CRDs, before the custom resources.
         PlannedResource release = a.plan().matching(r -> r.type().equals(AgentObjects.RELEASE)
@@ -158,7 +251,7 @@ class AgentWorkloadTest {
         assertEquals("https://charts.external-secrets.io", release.input("repositoryOpts.repo").asText());
         assertTrue(release.input("values.installCRDs").asBoolean());
         assertTrue(store.dependsOn(release.urn()) && external.dependsOn(release.urn()));
-        assertTrue(a.deployment().dependsOn(external.urn()), "the pods start after the ExternalSecret exists");
+        assertTrue(a.job().dependsOn(external.urn()), "the Job starts after the ExternalSecret exists");
     }
 
     @ParameterizedTest
@@ -219,9 +312,17 @@ class AgentWorkloadTest {
         assertTrue(period >= grace + 10);
     }
 
+    /** The rules of every policy that applies to the agent's pods (the default deny included). */
     private static List<JsonNode> rules(AgentObjects a, String direction) {
+        return rules(a, direction, a.podLabels());
+    }
+
+    private static List<JsonNode> rules(AgentObjects a, String direction, Map<String, String> pods) {
         List<JsonNode> out = new ArrayList<>();
-        a.all(AgentObjects.NETWORK_POLICY).forEach(p -> p.input("spec." + direction).forEach(out::add));
+        a.all(AgentObjects.NETWORK_POLICY).stream().filter(p -> {
+            Map<String, String> sel = map(p.input("spec.podSelector.matchLabels"));
+            return sel.isEmpty() || AgentObjects.selects(sel, pods);
+        }).forEach(p -> p.input("spec." + direction).forEach(out::add));
         return out;
     }
 
@@ -270,9 +371,33 @@ class AgentWorkloadTest {
                 && cidrs(r).equals(new HashSet<>(network.databaseSubnetCidrs()))), "PostgreSQL in the database subnets");
         assertTrue(egress.stream().anyMatch(r -> ports(r).equals(Set.of("TCP/6379"))
                 && cidrs(r).equals(new HashSet<>(network.privateSubnetCidrs()))), "Redis in the private subnets");
-        boolean model = egress.stream().anyMatch(r -> ports(r).equals(Set.of("TCP/443")));
+        // STS (the IRSA credentials that sign database tokens): its interface endpoint in the private subnets, or
+        // the public endpoint outside the VPC where the stack has none.
+        Set<String> sts = network.interfaceEndpoints().contains("sts")
+                ? new HashSet<>(network.privateSubnetCidrs()) : Set.of("0.0.0.0/0");
+        JsonNode stsRule = a.named(AgentObjects.NETWORK_POLICY, "agent-allow-aws-sts").input("spec.egress.0");
+        assertEquals(Set.of("TCP/443"), ports(stsRule));
+        assertEquals(sts, cidrs(stsRule));
+        if (!network.interfaceEndpoints().contains("sts")) {
+            assertEquals(List.of(network.vpcCidr()), texts(stsRule.path("to").path(0).path("ipBlock").path("except")));
+        }
+        boolean model = a.all(AgentObjects.NETWORK_POLICY).stream()
+                .anyMatch(p -> p.input("metadata.name").asText().equals("agent-allow-model-endpoint"));
         assertEquals(s.llmApiUrl().isPresent(), model, "the model endpoint only when llmApiUrl is set");
-        assertEquals(s.llmApiUrl().isPresent() ? 4 : 3, egress.size(), "nothing else leaves the pods");
+        assertEquals(s.llmApiUrl().isPresent() ? 5 : 4, egress.size(), "nothing else leaves the pods");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void theMigrationPodsMayResolveNamesAndReachPostgresqlOnly(String stack) {
+        AgentObjects a = AgentObjects.of(stack);
+        var network = StackPlans.config(stack).requireAws().network();
+        assertTrue(rules(a, "ingress", a.jobPodLabels()).isEmpty(), "nothing connects to the Job's pods");
+        List<JsonNode> egress = rules(a, "egress", a.jobPodLabels());
+        assertEquals(2, egress.size(), "DNS and PostgreSQL, nothing else: " + egress);
+        assertTrue(egress.stream().anyMatch(r -> ports(r).equals(Set.of("UDP/53", "TCP/53"))), "DNS");
+        assertTrue(egress.stream().anyMatch(r -> ports(r).equals(Set.of("TCP/5432"))
+                && cidrs(r).equals(new HashSet<>(network.databaseSubnetCidrs()))), "PostgreSQL in the database subnets");
     }
 
     @ParameterizedTest

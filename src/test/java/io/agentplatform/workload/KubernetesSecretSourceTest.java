@@ -44,7 +44,8 @@ class KubernetesSecretSourceTest {
                 60, Optional.of("gpt-4o-mini"), 30);
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("postgres-credentials", "postgres-password"),
-                        "agent", Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", List.of(VPC)),
+                        "agent", new DataConnections.PasswordLogin(Output.ofSecret("an-app-password-for-the-test")),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", List.of(VPC)),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
                         Output.ofSecret("a-redis-password-for-the-test"), List.of(VPC)));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
@@ -68,21 +69,49 @@ class KubernetesSecretSourceTest {
         assertTrue(plan.ofType(AgentObjects.SERVICE_MONITOR).isEmpty());
         assertTrue(a.named(AgentObjects.SERVICE_ACCOUNT, "agent").input("metadata.annotations").isMissingNode());
 
-        JsonNode volume = null;
-        for (JsonNode v : a.podSpec().path("volumes")) {
-            if (v.path("name").asText().equals("db-password")) {
-                volume = v.path("secret");
-            }
-        }
-        assertEquals("postgres-credentials", volume.path("secretName").asText());
-        assertEquals("postgres-password", volume.path("items").path(0).path("key").asText());
+        // The service pods log in as the application role with its own password; the owner's stays with the Job.
         JsonNode agent = a.container(AgentWorkload.APP);
-        assertTrue(AgentWiringTest.fileOnSecretVolume(a.podSpec(), agent, AgentWorkload.DB_PASSWORD_PATH));
+        Map<String, String> env = AgentObjects.env(agent);
+        JsonNode config = a.named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data");
+        assertEquals("agent_app", config.path("DB_USER").asText());
+        assertEquals("password", config.path("DB_AUTH").asText());
+        assertFalse(config.has("AWS_REGION"));
+        assertEquals(AgentWorkload.DB_PASSWORD_PATH, env.get("DB_PASSWORD_FILE"));
+        assertEquals(AgentWorkload.APP_DB_SECRET, secretBehind(a.podSpec(), agent, AgentWorkload.DB_PASSWORD_PATH));
+        for (JsonNode v : a.podSpec().path("volumes")) {
+            assertFalse(v.path("secret").path("secretName").asText().equals("postgres-credentials"),
+                    "the owner's password is never in the service pods");
+        }
+        JsonNode migrate = a.jobContainer();
+        Map<String, String> jobEnv = AgentObjects.env(migrate);
+        assertEquals("agent", jobEnv.get("DB_USER"));
+        assertEquals("postgres-credentials", secretBehind(a.jobPodSpec(), migrate, jobEnv.get("DB_PASSWORD_FILE")));
+        assertEquals("password", jobEnv.get("DB_APP_AUTH"));
+        assertEquals("agent_app", jobEnv.get("DB_APP_USER"));
+        assertEquals(AgentWorkload.APP_DB_SECRET, secretBehind(a.jobPodSpec(), migrate, jobEnv.get("DB_APP_PASSWORD_FILE")));
+        assertEquals("[secret]", a.named(AgentObjects.SECRET, AgentWorkload.APP_DB_SECRET).input("stringData").asText());
         assertTrue(AgentWiringTest.fileOnSecretVolume(a.podSpec(), agent, AgentWorkload.LLM_API_KEY_PATH));
         assertEquals(30 + AgentWorkload.PRE_STOP_SECONDS + AgentWorkload.TERMINATION_MARGIN_SECONDS,
                 a.podSpec().path("terminationGracePeriodSeconds").asInt());
         assertTrue(a.podSpec().path("nodeSelector").isMissingNode());
         assertFalse(plan.toJsonText().contains("for-the-test"), "secrets stay secret in the plan");
+    }
+
+    /** The Secret whose item is mounted at the path in the container (no subPath), or null. */
+    private static String secretBehind(JsonNode pod, JsonNode container, String path) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String prefix = mount.path("mountPath").asText() + "/";
+            for (JsonNode volume : pod.path("volumes")) {
+                if (path.startsWith(prefix) && volume.path("name").asText().equals(mount.path("name").asText())) {
+                    for (JsonNode item : volume.path("secret").path("items")) {
+                        if ((prefix + item.path("path").asText()).equals(path)) {
+                            return volume.path("secret").path("secretName").asText();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Test
