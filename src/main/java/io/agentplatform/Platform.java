@@ -116,7 +116,8 @@ public final class Platform {
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
                 aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), workloadNodeSelector(aws),
-                services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of()), platform, onCluster);
+                services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of(),
+                Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
@@ -185,7 +186,7 @@ public final class Platform {
                         false, config.secrets().redisAuthToken().orElseThrow().output(), List.of()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
-                Map.of(), List.of(), monitoringCrdsReady, extraLabels), platform, onCluster);
+                Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
                 target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),

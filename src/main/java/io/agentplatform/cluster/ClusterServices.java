@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * What every workload on the cluster relies on: managed add-ons with pinned versions (vpc-cni, kube-proxy, coredns,
  * aws-ebs-csi-driver with its IRSA role), a default gp3 StorageClass, metrics-server and the AWS Load Balancer
- * Controller (with its IRSA role). Receives both the AWS and the Kubernetes provider through its options.
+ * Controller (with its IRSA role), and the External Secrets Operator. Receives both the AWS and the Kubernetes provider through its options.
  */
 public final class ClusterServices extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:ClusterServices";
@@ -100,7 +100,11 @@ public final class ClusterServices extends PlatformComponent {
                 .timeout(600)
                 .build(), childBuilder().dependsOn(List.copyOf(ready)).build()));
 
-        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, List.copyOf(ready));
+        // After everything above (as when the workload installed it); not in `ready`: only External Secrets users wait.
+        ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(ready), platform, this);
+
+        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, List.copyOf(ready),
+                externalSecrets.crdsReady());
         registerOutputs(Map.of("storageClassName", Output.of(ClusterServicesArgs.STORAGE_CLASS)));
     }
 

@@ -37,6 +37,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.agentplatform.core.Labels;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 
@@ -139,17 +140,16 @@ public final class InClusterData extends PlatformComponent {
 
     private static Map<String, String> labels(InClusterDataArgs args, String app) {
         Map<String, String> labels = new TreeMap<>(args.extraLabels());
-        labels.put("app.kubernetes.io/name", app);
-        labels.put("app.kubernetes.io/component", "incluster-data");
-        labels.put("app.kubernetes.io/part-of", "agent-platform");
-        labels.put("app.kubernetes.io/managed-by", "pulumi");
+        labels.put(Labels.NAME, app);
+        labels.put(Labels.COMPONENT, "incluster-data");
+        labels.putAll(Labels.ownership(Labels.PLATFORM));
         return labels;
     }
 
     private static ObjectMetaArgs metadata(InClusterDataArgs args, String name, Map<String, String> labels) {
         Map<String, String> all = new TreeMap<>(args.extraLabels());
         all.putAll(labels);
-        all.put("app.kubernetes.io/part-of", "agent-platform");
+        all.put(Labels.PART_OF, Labels.PLATFORM);
         return ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(all).build();
     }
 

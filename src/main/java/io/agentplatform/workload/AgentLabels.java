@@ -1,10 +1,11 @@
 package io.agentplatform.workload;
 
-import java.util.LinkedHashMap;
+import io.agentplatform.core.Labels;
+
 import java.util.Map;
 
 /**
- * The one place the agent's labels come from. The Deployment's selector, the pod template, the Service, the PDB,
+ * The one place the agent's labels come from (keys and shape from {@link Labels}). The Deployment's selector, the pod template, the Service, the PDB,
  * the NetworkPolicies and the ServiceMonitor all use {@link #selector()} (a subset of {@link #pod()}), so they
  * cannot drift apart.
  *
@@ -14,7 +15,7 @@ import java.util.Map;
  *                 in a selector (selectors are immutable and must survive upgrades)
  */
 public record AgentLabels(String name, String instance, String version) {
-    public static final String PART_OF = "agent-platform";
+    public static final String PART_OF = Labels.PLATFORM;
 
     /** The agent's labels for an image reference. */
     public static AgentLabels of(String name, String image) {
@@ -45,19 +46,11 @@ public record AgentLabels(String name, String instance, String version) {
     }
 
     private static Map<String, String> selector(String name, String instance) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("app.kubernetes.io/name", name);
-        m.put("app.kubernetes.io/instance", instance);
-        return m;
+        return Labels.selector(name, instance);
     }
 
     private Map<String, String> withCommon(Map<String, String> selector, String component) {
-        Map<String, String> m = new LinkedHashMap<>(selector);
-        m.put("app.kubernetes.io/version", version);
-        m.put("app.kubernetes.io/component", component);
-        m.put("app.kubernetes.io/part-of", PART_OF);
-        m.put("app.kubernetes.io/managed-by", "pulumi");
-        return m;
+        return Labels.recommended(selector, version, component, PART_OF);
     }
 
     /** A label value (at most 63 characters of [A-Za-z0-9._-]) naming the image version. */

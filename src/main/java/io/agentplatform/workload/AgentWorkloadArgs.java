@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param monitoringCrdsReady the release that installs the Prometheus Operator CRDs; empty: no ServiceMonitor and
  *                            PrometheusRule (a stack without the monitoring stack)
  * @param namespaceLabels     extra labels of the namespace, e.g. an ephemeral stack's {@code expires-at}
+ * @param externalSecretsReady the External Secrets Operator release of the cluster services (its CRDs); required
+ *                            when the owner's password is in Secrets Manager, empty otherwise
  */
 public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataConnections data,
                                 Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, String vpcCidr,
                                 List<String> ingressSourceCidrs, Map<String, String> nodeSelector,
                                 List<Resource> clusterReady, Optional<Resource> monitoringCrdsReady,
-                                Map<String, String> namespaceLabels) {
+                                Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady) {
 
     public AgentWorkloadArgs {
         if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -40,6 +42,10 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         }
         if (data.database().owner() instanceof DataConnections.SecretsManager && irsa.isEmpty()) {
             throw new IllegalArgumentException("reading the database secret from Secrets Manager needs the cluster's IRSA issuer");
+        }
+        if (data.database().owner() instanceof DataConnections.SecretsManager && externalSecretsReady.isEmpty()) {
+            throw new IllegalArgumentException("reading the database secret from Secrets Manager needs the External "
+                    + "Secrets Operator of the cluster services");
         }
         if (data.database().app() instanceof DataConnections.IamLogin && irsa.isEmpty()) {
             throw new IllegalArgumentException("IAM database authentication needs the cluster's IRSA issuer");

@@ -132,7 +132,7 @@ public final class DatabaseMigration extends PlatformComponent {
 
     /** {@code agent-migrate-<first 10 hex of the image's SHA-256>}: a new image is a new Job. */
     public static String jobName(String image) {
-        return SERVICE_ACCOUNT + "-" + AgentWorkload.sha256(image).substring(0, IMAGE_HASH_LENGTH);
+        return SERVICE_ACCOUNT + "-" + AgentPod.sha256(image).substring(0, IMAGE_HASH_LENGTH);
     }
 
     private Role ownerSecretReader(DataConnections.SecretsManager sm, io.agentplatform.cluster.IrsaIssuer irsa, String ns) {
@@ -220,15 +220,15 @@ public final class DatabaseMigration extends PlatformComponent {
                 .args("migrate")
                 .env(env(args.database()))
                 .volumeMounts(mounts)
-                .resources(AgentWorkload.resources(args.settings()))
-                .securityContext(AgentWorkload.containerSecurity())
+                .resources(AgentContainer.resources(args.settings()))
+                .securityContext(AgentContainer.security())
                 .build();
         PodSpecArgs.Builder pod = PodSpecArgs.builder()
                 .serviceAccountName(SERVICE_ACCOUNT)
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
                 .restartPolicy("Never")
-                .securityContext(AgentWorkload.podSecurity())
+                .securityContext(AgentPod.security())
                 .containers(migrate)
                 .volumes(volumes);
         if (!args.nodeSelector().isEmpty()) {
@@ -254,9 +254,9 @@ public final class DatabaseMigration extends PlatformComponent {
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(pods)
                         .policyTypes("Egress")
-                        .egress(AgentWorkload.dnsEgress(),
+                        .egress(AgentNetworkPolicies.dnsEgress(),
                                 NetworkPolicyEgressRuleArgs.builder()
-                                        .to(AgentWorkload.dataPeers(db.cidrs()))
+                                        .to(AgentNetworkPolicies.dataPeers(db.cidrs()))
                                         .ports(NetworkPolicyPortArgs.builder().protocol("TCP")
                                                 .port(db.port().applyValue(Either::ofLeft)).build())
                                         .build())

@@ -1,7 +1,9 @@
 /**
  * The agent service on the cluster ({@link io.agentplatform.workload.AgentWorkload}), as typed Kubernetes
  * resources, with every label and selector taken from one {@link io.agentplatform.workload.AgentLabels}, and its
- * schema migrations as a Job of their own ({@link io.agentplatform.workload.DatabaseMigration}).
+ * schema migrations as a Job of their own ({@link io.agentplatform.workload.DatabaseMigration}). The workload's
+ * parts are classes of their own: the environment ({@link io.agentplatform.workload.AgentEnvironment}), the pure pod
+ * spec ({@link io.agentplatform.workload.AgentPod}), identity, secrets, autoscaling, network policies and ingress.
  *
  * <h2>Who holds which database credential</h2>
  * The long-running pods log in as the application role {@code agent_app}, which can read and write data but not

@@ -3,6 +3,7 @@ package io.agentplatform.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentplatform.StackPlans;
+import io.agentplatform.cluster.ExternalSecretsOperator;
 import io.agentplatform.config.AgentSettings;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlanWriter;
@@ -447,12 +448,5 @@ class AgentWorkloadTest {
         assertEquals(Plan.SECRET, secretData.asText(), "the Redis token is a Pulumi secret");
         AgentObjects.of(stack).named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data").fieldNames()
                 .forEachRemaining(k -> assertFalse(k.contains("PASSWORD") || k.contains("TOKEN") || k.contains("KEY"), k));
-    }
-
-    @Test
-    void theExternalSecretsNamespaceEnforcesRestrictedToo() {
-        PlannedResource ns = StackPlans.of("production").matching(r -> r.type().equals(AgentObjects.NAMESPACE)
-                && r.input("metadata.name").asText().equals(ExternalSecretsOperator.NAMESPACE)).get(0);
-        assertEquals("restricted", ns.input("metadata.labels").path("pod-security.kubernetes.io/enforce").asText());
     }
 }

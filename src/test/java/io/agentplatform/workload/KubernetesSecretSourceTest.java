@@ -50,7 +50,8 @@ class KubernetesSecretSourceTest {
                         Output.ofSecret("a-redis-password-for-the-test"), List.of(VPC)));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
                 Optional.of(Output.ofSecret("a-model-key-for-the-test")), Optional.empty(), VPC, List.of(), Map.of(),
-                List.of(), Optional.empty(), Map.of()), platform, ComponentResourceOptions.builder().providers(k8s).build());
+                List.of(), Optional.empty(), Map.of(), Optional.empty()), platform,
+                ComponentResourceOptions.builder().providers(k8s).build());
         ctx.export("appNamespace", Output.of(agent.outputs().namespace()));
     }
 

@@ -1,5 +1,6 @@
-package io.agentplatform.workload;
+package io.agentplatform.cluster;
 
+import com.pulumi.core.Alias;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -8,6 +9,8 @@ import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import io.agentplatform.core.Labels;
+import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 
@@ -22,6 +25,9 @@ import java.util.Map;
  * service account (and so the IRSA role) it reads with, so the operator can read only what the workloads' own
  * roles allow. Its pods run with the chart's restricted security context, so the namespace enforces
  * {@code restricted}.
+ *
+ * <p>Part of the cluster services of a platform stack. It was a child of the agent's workload before; the aliases
+ * to its former URNs ({@link #FORMER_PARENT}) keep the installed release and its CRDs in place.
  */
 public final class ExternalSecretsOperator extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:ExternalSecretsOperator";
@@ -31,19 +37,27 @@ public final class ExternalSecretsOperator extends PlatformComponent {
     public static final String CHART_VERSION = "2.10.0";
     public static final String REPOSITORY = "https://charts.external-secrets.io";
 
+    /** The type chain of the component it was a child of (the agent's workload). */
+    static final String FORMER_PARENT = "pulumi:pulumi:Stack$agent-platform:k8s:AgentWorkload";
+    private static final String COMPONENT = "external-secrets";
+
     private final Release release;
 
-    public ExternalSecretsOperator(List<Resource> clusterReady, PlatformContext platform, ComponentResourceOptions options) {
-        super(TYPE, "external-secrets", platform, options);
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("app.kubernetes.io/part-of", "external-secrets");
-        labels.put("app.kubernetes.io/managed-by", "pulumi");
-        labels.put("pod-security.kubernetes.io/enforce", "restricted");
-        labels.put("pod-security.kubernetes.io/warn", "restricted");
-        labels.put("pod-security.kubernetes.io/audit", "restricted");
+    /**
+     * @param clusterReady what the operator installs after (nodes, add-ons, the cluster services before it)
+     * @param parent       the component it belongs to (the cluster services)
+     */
+    public ExternalSecretsOperator(List<Resource> clusterReady, PlatformContext platform, Resource parent) {
+        super(TYPE, COMPONENT, platform, ComponentResourceOptions.builder().parent(parent)
+                .aliases(Alias.withUrn(formerUrn(platform.naming(), TYPE, platform.naming().component(COMPONENT))))
+                .build());
+        Naming naming = platform.naming();
         Namespace namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(labels).build())
-                .build(), childBuilder().dependsOn(clusterReady).build());
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE)
+                        .labels(Labels.namespace(COMPONENT, Labels.PodSecurity.RESTRICTED, Map.of())).build())
+                .build(), childBuilder().dependsOn(clusterReady)
+                .aliases(Alias.withUrn(formerUrn(naming, TYPE + "$kubernetes:core/v1:Namespace", name("namespace"))))
+                .build());
 
         Map<String, Object> small = Map.of("requests", Map.of("cpu", "20m", "memory", "64Mi"),
                 "limits", Map.of("memory", "256Mi"));
@@ -66,8 +80,15 @@ public final class ExternalSecretsOperator extends PlatformComponent {
                 .cleanupOnFail(true)
                 .timeout(600)
                 .maxHistory(10)
-                .build(), childBuilder().dependsOn(after).build());
+                .build(), childBuilder().dependsOn(after)
+                .aliases(Alias.withUrn(formerUrn(naming, TYPE + "$kubernetes:helm.sh/v3:Release", name("release"))))
+                .build());
         registerOutputs(Map.of());
+    }
+
+    /** The URN a resource of this component had under the agent's workload, for its type chain below the stack's. */
+    static String formerUrn(Naming naming, String typeChain, String name) {
+        return "urn:pulumi:" + naming.stack() + "::" + naming.project() + "::" + FORMER_PARENT + "$" + typeChain + "::" + name;
     }
 
     /** The release that installs the CRDs and the webhook: SecretStores and ExternalSecrets depend on it. */

@@ -1,0 +1,51 @@
+package io.agentplatform.workload;
+
+import com.pulumi.core.Output;
+import io.agentplatform.config.AgentSettings;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Inline inputs for the part tests: small, readable settings and data connections, no stack file. */
+final class Inline {
+    static final String IMAGE = "ghcr.io/agent-platform/agent:1.2.3";
+    static final String VPC = "10.20.0.0/16";
+
+    private Inline() {}
+
+    /** 2-6 replicas, 250m/512Mi requests, 1/768Mi limits, CPU 70 %, memory 80 %, 300 s scale-down, 30 s grace. */
+    static AgentSettings settings(Optional<AgentSettings.Ingress> ingress, Optional<String> llmApiUrl) {
+        return new AgentSettings(IMAGE, 2, 2, 6, "250m", "512Mi", "1", "768Mi", 70, 80, 300, ingress, llmApiUrl,
+                120, llmApiUrl.map(u -> "gpt-4o-mini"), 30);
+    }
+
+    static AgentSettings offline() {
+        return settings(Optional.empty(), Optional.empty());
+    }
+
+    static AgentSettings.Ingress alb() {
+        return new AgentSettings.Ingress("agent.example.com", "alb",
+                Optional.of("arn:aws:acm:eu-west-1:123456789012:certificate/abc"), Optional.empty());
+    }
+
+    /** RDS with IAM login of the application role, STS through the public endpoint; ElastiCache with TLS. */
+    static DataConnections iamData() {
+        return new DataConnections(
+                new DataConnections.Database(new DataConnections.SecretsManager(Output.of("arn:secret"), Output.of("arn:key")),
+                        "owner", new DataConnections.IamLogin(Output.of("db-ABC"),
+                        List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(VPC)))),
+                        Output.of("db.example.internal"), Output.of(5432), "agent", List.of("10.20.8.0/24")),
+                new DataConnections.Redis(Output.of("redis.example.internal"), Output.of(6379), true,
+                        Output.ofSecret("token"), List.of("10.20.0.0/20")));
+    }
+
+    /** In-cluster PostgreSQL (password login) and Valkey: no CIDRs, the in-cluster data pods instead. */
+    static DataConnections inClusterData() {
+        return new DataConnections(
+                new DataConnections.Database(new DataConnections.KubernetesSecret("pg", "password"), "postgres",
+                        new DataConnections.PasswordLogin(Output.ofSecret("app-password")),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", List.of()),
+                new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
+                        Output.ofSecret("token"), List.of()));
+    }
+}
