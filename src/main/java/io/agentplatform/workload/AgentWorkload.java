@@ -155,11 +155,6 @@ public final class AgentWorkload extends PlatformComponent {
         return outputs;
     }
 
-    /** terminationGracePeriodSeconds: see {@link AgentPod#terminationGracePeriod}. */
-    public static int terminationGracePeriod(AgentSettings s) {
-        return AgentPod.terminationGracePeriod(s);
-    }
-
     /** The namespace enforces (and warns and audits) Pod Security {@code restricted}. */
     static Map<String, String> namespaceLabels(Map<String, String> extra) {
         return Labels.namespace(AgentLabels.PART_OF, Labels.PodSecurity.RESTRICTED, extra);
