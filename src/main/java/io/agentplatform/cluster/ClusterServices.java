@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * What every workload on the cluster relies on: managed add-ons with pinned versions (vpc-cni, kube-proxy, coredns,
  * aws-ebs-csi-driver with its IRSA role), a default gp3 StorageClass, metrics-server and the AWS Load Balancer
- * Controller (with its IRSA role), and the External Secrets Operator. Receives both the AWS and the Kubernetes provider through its options.
+ * Controller (with its IRSA role), and the External Secrets Operator. Receives both the AWS and the Kubernetes
+ * provider through its options.
  */
 public final class ClusterServices extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:ClusterServices";
