@@ -75,17 +75,19 @@ public final class Monitoring extends PlatformComponent {
     public Monitoring(MonitoringArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "monitoring", platform, options);
         MonitoringSettings s = args.settings();
-        // A namespace, a Secret or a ConfigMap needs only the API server (through the provider); releases also wait
-        // for pods to be able to run, and for the storage class when they ask for volumes.
+        // Releases wait for pods to be able to run, and for the storage class when they ask for volumes.
         List<Resource> withVolumes = new ArrayList<>(args.podsCanRun());
         withVolumes.addAll(args.storageClassReady());
 
+        // The namespace keeps the claims Helm leaves behind (StatefulSets' volumeClaimTemplates): on destroy it goes
+        // while the nodes and the EBS CSI driver still run, so the driver deletes the volumes. It costs nothing on
+        // create: every release waits for the storage class or the nodes anyway.
         Namespace namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(NAMESPACE)
                         .labels(namespaceLabels())
                         .build())
-                .build(), child());
+                .build(), childBuilder().dependsOn(withVolumes).build());
         // Taken from the namespace, so everything in it waits for it.
         Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
 

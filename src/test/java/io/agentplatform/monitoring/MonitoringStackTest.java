@@ -202,8 +202,8 @@ class MonitoringStackTest {
         for (PlannedResource r : plan.ofType(MonitoringPlans.RELEASE)) {
             assertTrue(r.dependsOn(clusterReady), r.name() + " waits for the cluster");
         }
-        assertEquals(List.of(), plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack
-                + "-monitoring-namespace").options().dependsOn(), "a namespace needs only the API server");
+        assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
+                .dependsOn(clusterReady), "the namespace holds the volume claims: deleted before the storage driver");
         assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(MonitoringPlans.release(plan, "loki").urn()),
                 "Alloy retries its pushes: it does not wait for Loki");
         assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
@@ -229,6 +229,8 @@ class MonitoringStackTest {
         assertTrue(plan.byUrn(kps).orElseThrow().dependsOn(storageClass), "Prometheus and Alertmanager have volumes");
         assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(storageClass), "Loki has a volume");
         assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(storageClass), "Alloy has none");
+        assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
+                .dependsOn(storageClass), "its claims are deleted while the EBS CSI driver still runs");
         for (String name : List.of("kube-prometheus-stack", "loki", "alloy")) {
             PlannedResource r = MonitoringPlans.release(plan, name);
             for (String other : List.of("metrics-server", "aws-load-balancer-controller")) {
