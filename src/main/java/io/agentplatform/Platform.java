@@ -100,7 +100,8 @@ public final class Platform {
                 config.secrets().redisAuthToken().orElseThrow()), platform, onAws);
 
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
+                services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
+                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
                 platform, onCluster);
 
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
@@ -116,7 +117,7 @@ public final class Platform {
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
                 aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), workloadNodeSelector(aws),
-                services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of(),
+                services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
         Exports.contract(ctx);
@@ -160,7 +161,7 @@ public final class Platform {
                 CustomResourceOptions.builder().build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                target.storageClassName(), Optional.empty(), List.of()), platform, onCluster);
+                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster);
         Exports.monitoring(ctx, monitoring.outputs());
         agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.of(monitoring.crdsReady()));
     }
