@@ -142,7 +142,8 @@ public final class PlanRunner {
             resources.add(new PlannedResource(urn, r.type(), r.name(), parent, r.custom(), providerUrn(received.provider()),
                     inputs, List.copyOf(dependencies), new PlannedResource.Options(
                     r.options().isProtect(), r.options().isRetainOnDelete(), dependsOn,
-                    List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace())));
+                    List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace(),
+                    r.options().getVersion())));
             protectByUrn.put(urn, r.options().isProtect());
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
@@ -162,7 +163,7 @@ public final class PlanRunner {
             var o = r.options();
             out.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.provider(), r.inputs(),
                     r.dependencies(), new PlannedResource.Options(protect, o.retainOnDelete(), o.dependsOn(),
-                    o.ignoreChanges(), o.deleteBeforeReplace())));
+                    o.ignoreChanges(), o.deleteBeforeReplace(), o.version())));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One resource of the plan.
@@ -16,13 +17,19 @@ import java.util.List;
  * @param provider     provider URN, or null
  * @param inputs       input properties as the engine receives them; secrets written as {@code "[secret]"}
  * @param dependencies every resource it waits for: explicit dependsOn plus the resources its inputs come from
- * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace
+ * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, version
  */
 public record PlannedResource(String urn, String type, String name, String parent, boolean custom, String provider,
                               JsonNode inputs, List<String> dependencies, Options options) {
 
+    /** @param version the resource option {@code version}: on a provider, the plugin version it runs; empty when unset */
     public record Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
-                          boolean deleteBeforeReplace) {}
+                          boolean deleteBeforeReplace, Optional<String> version) {
+        public Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
+                       boolean deleteBeforeReplace) {
+            this(protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, Optional.empty());
+        }
+    }
 
     /** An input by dotted path ({@code vpcConfig.endpointPublicAccess}); missing nodes for absent properties. */
     public JsonNode input(String path) {
@@ -64,6 +71,7 @@ public record PlannedResource(String urn, String type, String name, String paren
         var ignore = opts.putArray("ignoreChanges");
         options.ignoreChanges().forEach(ignore::add);
         opts.put("deleteBeforeReplace", options.deleteBeforeReplace());
+        options.version().ifPresentOrElse(v -> opts.put("version", v), () -> opts.putNull("version"));
         return o;
     }
 }
