@@ -149,6 +149,12 @@ public final class Platform {
                 com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
                 CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
+        if (!config.monitoring().enabled()) {
+            ctx.log().warn("monitoring.enabled is false: no monitoring stack (its Helm charts come from remote "
+                    + "repositories), and no ServiceMonitor or PrometheusRule for the agent (their CRDs come with it)");
+            agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.empty());
+            return;
+        }
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
                 target.storageClassName(), Optional.empty(), List.of()), platform, onCluster);
         Exports.monitoring(ctx, monitoring.outputs());
