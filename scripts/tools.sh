@@ -8,8 +8,8 @@
 #
 # Prints one `<NAME>=<path>` line per binary on stdout (scripts/cluster-test.sh evaluates them); build logs go to
 # <cache>/logs/. Usage: scripts/tools.sh              build what is missing, print the paths
-#                       scripts/tools.sh TOOL...      build only these (language-java kubernetes etcd kwok pulumi
-#                                                     pulumi-resource-kubernetes)
+#                       scripts/tools.sh TOOL...      build only these (language-java kubernetes etcd kwok
+#                                                     kwok-stages pulumi pulumi-resource-kubernetes)
 #                       scripts/tools.sh --versions   print the pinned versions
 set -euo pipefail
 
@@ -160,10 +160,22 @@ language_java() {
   go build -o "$2/pulumi-language-java" -ldflags "-X main.version=$LANGUAGE_JAVA_VERSION" .
 }
 
+# kwok's default "fast" stages (node initialize; pod ready, complete, delete), which the kwok binary needs as config
+# (kwokctl normally writes them): taken from the same module version.
+kwok_stages() {
+  local src stage
+  src=$(go mod download -json sigs.k8s.io/kwok@"$KWOK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  for stage in node/fast/node-initialize pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+    cat "$src/kustomize/stage/$stage.yaml"
+    echo "---"
+  done > "$2/kwok-stages.yaml"
+}
+
 build language-java "$LANGUAGE_JAVA_VERSION" language_java
 build kubernetes "$KUBERNETES_VERSION" kubernetes
 build etcd "$ETCD_VERSION" etcd
 build kwok "$KWOK_VERSION" kwok
+build kwok-stages "$KWOK_VERSION" kwok_stages
 build pulumi "$PULUMI_VERSION" pulumi_cli
 build pulumi-resource-kubernetes "$KUBERNETES_PROVIDER_VERSION" kubernetes_provider
 
@@ -173,3 +185,4 @@ printf 'KUBERNETES_PROVIDER=%s\n' "$TOOLS/pulumi-resource-kubernetes-$KUBERNETES
 printf 'KUBE_BIN=%s\n' "$TOOLS/kubernetes-$KUBERNETES_VERSION/bin"
 printf 'ETCD=%s\n' "$TOOLS/etcd-$ETCD_VERSION/bin/etcd"
 printf 'KWOK=%s\n' "$TOOLS/kwok-$KWOK_VERSION/bin/kwok"
+printf 'KWOK_STAGES=%s\n' "$TOOLS/kwok-stages-$KWOK_VERSION/bin/kwok-stages.yaml"

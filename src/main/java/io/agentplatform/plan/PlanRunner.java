@@ -238,7 +238,7 @@ public final class PlanRunner {
     /** Replaces the value at a path with {@code "[secret]"}, if the engine received one there. */
     private static JsonNode mask(JsonNode root, List<String> path) {
         if (path.isEmpty()) {
-            return root.isNull() ? root : NODES.textNode(Plan.SECRET);
+            return masked(root);
         }
         JsonNode parent = root;
         for (int i = 0; i < path.size() - 1; i++) {
@@ -249,11 +249,29 @@ public final class PlanRunner {
         }
         String last = path.get(path.size() - 1);
         if (parent instanceof ObjectNode o && o.has(last) && !o.get(last).isNull()) {
-            o.put(last, Plan.SECRET);
+            o.set(last, masked(o.get(last)));
         } else if (parent instanceof ArrayNode a && last.matches("\\d+") && Integer.parseInt(last) < a.size()) {
-            a.set(Integer.parseInt(last), NODES.textNode(Plan.SECRET));
+            a.set(Integer.parseInt(last), masked(a.get(Integer.parseInt(last))));
         }
         return root;
+    }
+
+    /**
+     * A secret value with every leaf replaced by {@code "[secret]"}: a map keeps its keys (a Secret's
+     * {@code stringData} stays a map of names, so its YAML is still an object kubectl accepts), a list its length.
+     */
+    private static JsonNode masked(JsonNode value) {
+        if (value instanceof ObjectNode o) {
+            ObjectNode copy = NODES.objectNode();
+            o.fields().forEachRemaining(e -> copy.set(e.getKey(), masked(e.getValue())));
+            return copy;
+        }
+        if (value instanceof ArrayNode a) {
+            ArrayNode copy = NODES.arrayNode();
+            a.forEach(element -> copy.add(masked(element)));
+            return copy;
+        }
+        return value.isNull() ? value : NODES.textNode(Plan.SECRET);
     }
 
     private static JsonNode step(JsonNode node, String segment) {
