@@ -24,7 +24,7 @@ START=$SECONDS
 say() { printf 'cluster-test: %s\n' "$*"; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cluster-test.XXXXXX")
-mkdir -p "$WORK/logs" "$WORK/pki" "$WORK/state" "$WORK/stacks"
+mkdir -p "$WORK/logs" "$WORK/pki" "$WORK/state"
 PIDS=()
 NAMES=()
 
@@ -115,7 +115,7 @@ SCHED_PORT=$(free_port)
 KWOK_PORT=$(free_port)
 SERVICE_CIDR=10.100.0.0/16 # EKS's default service range
 
-pki() {
+pki() (
   cd "$WORK/pki"
   openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=cluster-test-ca" -keyout ca.key -out ca.crt
   openssl req -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" -keyout apiserver.key -out apiserver.csr
@@ -125,7 +125,7 @@ pki() {
   openssl x509 -req -in admin.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -out admin.crt
   openssl genrsa -out sa.key 2048
   openssl rsa -in sa.key -pubout -out sa.pub
-}
+)
 step "generating the CA, serving, client and service-account keys (openssl)" pki
 
 export KUBECONFIG="$WORK/kubeconfig"
@@ -234,12 +234,23 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_SKIP_CONFIRMATIONS=true
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx1g"
 step "pulumi login file://" pulumi login "file://$WORK/state"
+# The stacks' files go to a project directory of their own, so the repository's Pulumi.<stack>.yaml stay untouched:
+# the project file copied, the program linked (Maven compiles into the repository's target/ as always).
+PROJECT="$WORK/project"
+mkdir -p "$PROJECT"
+cp Pulumi.yaml "$PROJECT/"
+for part in pom.xml mvnw .mvn src target; do
+  ln -s "$ROOT/$part" "$PROJECT/$part"
+done
+mkdir -p target
+CONFIG_ARGS=()
+cd "$PROJECT"
 step "installing the Kubernetes provider plugin $PROVIDER_VERSION" \
   pulumi plugin install resource kubernetes "$PROVIDER_VERSION" --file "$KUBERNETES_PROVIDER"
 
 secret() { openssl rand -hex 16; }
 CONTRACT_VERSION=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["x-contract-version"])' \
-  src/main/resources/contract/platform-outputs.schema.json)
+  $ROOT/src/main/resources/contract/platform-outputs.schema.json)
 
 # A platform-shaped stack for the ephemeral stack's StackReference: the output contract's values for this cluster,
 # imported as a deployment (its kubeconfig output a secret, encrypted by the stack's own secrets provider).
@@ -291,9 +302,8 @@ print(sum(n for op, n in summary.items() if op != "same"))' "$1"
 run_stack() {
   local stack="$1" template="$2" namespace="$3"
   shift 3
-  local begin=$SECONDS file="$WORK/stacks/Pulumi.$stack.yaml"
-  cp "$template" "$file"
-  CONFIG_ARGS=(--config-file "$file")
+  local begin=$SECONDS
+  cp "$ROOT/$template" "$PROJECT/Pulumi.$stack.yaml"
   local on=(--stack "$stack" "${CONFIG_ARGS[@]}" --non-interactive)
   step "$stack: pulumi stack init" pulumi stack init "$stack" --secrets-provider passphrase
   local setting
@@ -412,6 +422,7 @@ run_stack "$PR_STACK" Pulumi.pr.yaml "agent-$PR_STACK" \
 # Every Kubernetes object of every committed stack's offline plan, server-side dry-run: namespaces first (applied
 # for real, so namespaced objects can be checked), custom objects against their CRD where one is served, else
 # skipped and listed.
+cd "$ROOT"
 if [[ "${CLUSTER_TEST_REUSE_PLANS:-}" != 1 ]]; then
   for file in Pulumi.*.yaml; do
     stack="${file#Pulumi.}"
@@ -461,7 +472,7 @@ fi
 # Peak resident memory of each process this script started (VmHWM), while they still run.
 peaks=""
 for i in "${!PIDS[@]}"; do
-  hwm=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/${PIDS[$i]}/status" 2>/dev/null || true)
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/${PIDS[$i]}/status" 2>/dev/null || true)
   peaks+=" ${NAMES[$i]}=$(( ${hwm:-0} / 1024 ))MiB"
 done
 say "peak-memory$peaks"
