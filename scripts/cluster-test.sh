@@ -252,6 +252,11 @@ secret() { openssl rand -hex 16; }
 CONTRACT_VERSION=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["x-contract-version"])' \
   $ROOT/src/main/resources/contract/platform-outputs.schema.json)
 
+# The policy pack's dependencies (test-all.sh has installed them already).
+if [[ ! -d "$ROOT/policies/node_modules/@pulumi/pulumi" ]]; then
+  step "npm ci (policy pack)" npm --prefix "$ROOT/policies" ci --no-audit --no-fund
+fi
+
 # A platform-shaped stack for the ephemeral stack's StackReference: the output contract's values for this cluster,
 # imported as a deployment (its kubeconfig output a secret, encrypted by the stack's own secrets provider).
 platform_stack() {

@@ -23,8 +23,11 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 )
 
-// version is stamped by scripts/tools.sh (-X main.version=...).
-var version = "0.0.0-dev"
+// version is stamped by scripts/tools.sh (-X main.version=...): the hash of this source, which keys its cache.
+var version = "dev"
+
+// pluginVersion is what the engine is told: it must be a plain semantic version (no pre-release or build part).
+const pluginVersion = "0.1.0"
 
 type host struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
@@ -64,7 +67,7 @@ func (h *host) Handshake(_ context.Context, req *pulumirpc.LanguageHandshakeRequ
 }
 
 func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version}, nil
+	return &pulumirpc.PluginInfo{Version: pluginVersion}, nil
 }
 
 func (h *host) GetRequiredPlugins(context.Context, *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
