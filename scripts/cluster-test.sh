@@ -261,18 +261,20 @@ fi
 # imported as a deployment (its kubeconfig output a secret, encrypted by the stack's own secrets provider).
 platform_stack() {
   pulumi stack init cluster-platform --secrets-provider passphrase
-  python3 - "$WORK/platform-deployment.json" "$CONTRACT_VERSION" "$KUBECONFIG" <<'EOF'
+  pulumi stack export --stack cluster-platform >"$WORK/platform-empty.json"
+  python3 - "$WORK/platform-empty.json" "$WORK/platform-deployment.json" "$CONTRACT_VERSION" "$KUBECONFIG" <<'EOF'
 import json, sys
-out, contract, kubeconfig = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
+empty, out, contract, kubeconfig = sys.argv[1], sys.argv[2], sys.argv[3], open(sys.argv[4]).read()
 stack = "urn:pulumi:cluster-platform::agent-platform::pulumi:pulumi:Stack::agent-platform-cluster-platform"
 secret = {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": json.dumps(kubeconfig)}
-deployment = {"version": 3, "deployment": {"manifest": {"time": "2026-01-01T00:00:00Z", "magic": "", "version": ""},
-    "resources": [{"urn": stack, "custom": False, "type": "pulumi:pulumi:Stack",
-                   "outputs": {"contractVersion": contract, "clusterName": "cluster-test", "kubeconfig": secret}}]}}
+deployment = json.load(open(empty))  # keeps the stack's secrets provider, which encrypts the secret on import
+deployment["deployment"]["resources"] = [{"urn": stack, "custom": False, "type": "pulumi:pulumi:Stack",
+    "outputs": {"contractVersion": contract, "clusterName": "cluster-test", "kubeconfig": secret}}]
 json.dump(deployment, open(out, "w"))
 EOF
   pulumi stack import --stack cluster-platform --file "$WORK/platform-deployment.json"
   pulumi stack output --stack cluster-platform clusterName
+  pulumi stack export --stack cluster-platform | grep -q '"ciphertext"'
 }
 step "platform-shaped stack cluster-platform (pulumi stack import)" platform_stack
 
