@@ -302,7 +302,7 @@ changes_in() {
   python3 -c '
 import json, sys
 summary = json.load(open(sys.argv[1])).get("changeSummary") or {}
-print(sum(n for op, n in summary.items() if op != "same"))' "$1"
+print(sum(n for op, n in summary.items() if op not in ("same", "read")))' "$1"
 }
 
 # run_stack <stack> <template stack file> <namespace of the agent> <extra config...>
@@ -373,7 +373,7 @@ run_stack() {
   updates=$(python3 -c '
 import json, sys
 steps = json.load(open(sys.argv[1])).get("steps") or []
-changed = [(s["op"], s["urn"].split("::")[-2]) for s in steps if s["op"] != "same"]
+changed = [(s["op"], s["urn"].split("::")[-2].split("$")[-1]) for s in steps if s["op"] not in ("same", "read")]
 print(" ".join(op + ":" + t for op, t in changed))' "$WORK/logs/$stack-maxreplicas.json")
   [[ $updates == "update:kubernetes:autoscaling/v2:HorizontalPodAutoscaler" ]] \
     || fail "$stack: agent.maxReplicas should preview exactly one HorizontalPodAutoscaler update, got: $updates" ""
