@@ -367,8 +367,9 @@ run_stack() {
   local max
   max=$(pulumi config get --path agent-platform:agent.maxReplicas --stack "$stack" "${CONFIG_ARGS[@]}")
   step "$stack: pulumi config set agent.maxReplicas" config_set "$stack" agent-platform:agent.maxReplicas "$((max + 1))"
-  step "$stack: pulumi preview --json after agent.maxReplicas" pulumi preview --json "${on[@]}"
-  cp "$LAST_LOG" "$WORK/logs/$stack-maxreplicas.json"
+  # --json output alone on stdout (the CLI's warnings go to stderr).
+  pulumi preview --json "${on[@]}" >"$WORK/logs/$stack-maxreplicas.json" 2>"$WORK/logs/$stack-maxreplicas.err" \
+    || fail "$stack: pulumi preview --json after agent.maxReplicas" "$WORK/logs/$stack-maxreplicas.err"
   local updates
   updates=$(python3 -c '
 import json, sys
