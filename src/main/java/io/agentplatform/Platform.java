@@ -26,6 +26,7 @@ import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
+import io.agentplatform.core.k8s.KubernetesProviderPlugin;
 import io.agentplatform.cache.Cache;
 import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.database.Database;
@@ -146,7 +147,7 @@ public final class Platform {
                 .asSecret();
         com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
                 com.pulumi.kubernetes.ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
-                CustomResourceOptions.builder().build());
+                CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         Map<String, String> expiry = target.expiresAtLabel().map(e -> Map.of(EXPIRES_AT_LABEL, e)).orElse(Map.of());
         agentWithInClusterData(ctx, config, platform, ComponentResourceOptions.builder().providers(k8s).build(),
                 "agent-" + config.stack(), expiry, Optional.empty());
@@ -158,8 +159,14 @@ public final class Platform {
         // No kubeconfig given: the provider uses the current context, as kubectl does.
         com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
                 com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
-                CustomResourceOptions.builder().build());
+                CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
+        if (!config.monitoring().enabled()) {
+            ctx.log().warn("monitoring.enabled is false: no monitoring stack (its Helm charts come from remote "
+                    + "repositories), and no ServiceMonitor or PrometheusRule for the agent (their CRDs come with it)");
+            agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.empty());
+            return;
+        }
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
                 target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster);
         Exports.monitoring(ctx, monitoring.outputs());
