@@ -172,7 +172,7 @@ start scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG" \
 # Pod IPs come from a range nothing listens on; no traffic is ever sent to them (kwok has no container runtime).
 start kwok "$KWOK" --kubeconfig="$KUBECONFIG" --config="$KWOK_STAGES" \
   --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
-  --node-ip=127.0.0.1 --cidr=10.244.0.0/16 --server-address="127.0.0.1:$KWOK_PORT"
+  --node-ip=127.0.0.1 --cidr=10.244.0.0/16 --server-address="127.0.0.1:$KWOK_PORT" --node-lease-duration-seconds=40
 wait_for controller-manager 120 "$KUBECTL" get serviceaccount default -n default
 
 # Fake nodes like the committed node groups (system: on-demand, tainted CriticalAddonsOnly; workloads: spot), two

@@ -28,6 +28,8 @@ KUBERNETES_STAGING_VERSION=v0.35.4
 KUBERNETES_COMMIT=unknown # not in the module zip; the version string is what clients read
 ETCD_VERSION=v3.6.16
 KWOK_VERSION=v0.8.0
+KWOK_STAGES_LIST="node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete"
+KWOK_STAGES_KEY="$KWOK_VERSION-$(printf '%s' "$KWOK_STAGES_LIST" | sha256sum | cut -c1-8)"
 
 if [[ "${1:-}" == "--versions" ]]; then
   printf 'pulumi=%s language-java=%s kubernetes-provider=%s kubernetes=%s etcd=%s kwok=%s\n' \
@@ -160,12 +162,14 @@ language_java() {
   go build -o "$2/pulumi-language-java" -ldflags "-X main.version=$LANGUAGE_JAVA_VERSION" .
 }
 
-# kwok's default "fast" stages (node initialize; pod ready, complete, delete), which the kwok binary needs as config
-# (kwokctl normally writes them): taken from the same module version.
+# kwok's default "fast" stages (node initialize; pod ready, complete, delete) plus the node heartbeat with a lease,
+# which the kwok binary needs as config (kwokctl normally writes them): taken from the same module version. Without
+# the heartbeat the node lifecycle controller sees every node NotReady after its grace period and marks the pods
+# NotReady, so no rollout ever becomes Available. The list is part of the cache key (KWOK_STAGES_KEY).
 kwok_stages() {
   local src stage
   src=$(go mod download -json sigs.k8s.io/kwok@"$KWOK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  for stage in node/fast/node-initialize pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+  for stage in $KWOK_STAGES_LIST; do
     cat "$src/kustomize/stage/$stage.yaml"
     echo "---"
   done > "$2/kwok-stages.yaml"
@@ -175,7 +179,7 @@ build language-java "$LANGUAGE_JAVA_VERSION" language_java
 build kubernetes "$KUBERNETES_VERSION" kubernetes
 build etcd "$ETCD_VERSION" etcd
 build kwok "$KWOK_VERSION" kwok
-build kwok-stages "$KWOK_VERSION" kwok_stages
+build kwok-stages "$KWOK_STAGES_KEY" kwok_stages
 build pulumi "$PULUMI_VERSION" pulumi_cli
 build pulumi-resource-kubernetes "$KUBERNETES_PROVIDER_VERSION" kubernetes_provider
 
@@ -185,4 +189,4 @@ printf 'KUBERNETES_PROVIDER=%s\n' "$TOOLS/pulumi-resource-kubernetes-$KUBERNETES
 printf 'KUBE_BIN=%s\n' "$TOOLS/kubernetes-$KUBERNETES_VERSION/bin"
 printf 'ETCD=%s\n' "$TOOLS/etcd-$ETCD_VERSION/bin/etcd"
 printf 'KWOK=%s\n' "$TOOLS/kwok-$KWOK_VERSION/bin/kwok"
-printf 'KWOK_STAGES=%s\n' "$TOOLS/kwok-stages-$KWOK_VERSION/bin/kwok-stages.yaml"
+printf 'KWOK_STAGES=%s\n' "$TOOLS/kwok-stages-$KWOK_STAGES_KEY/bin/kwok-stages.yaml"
