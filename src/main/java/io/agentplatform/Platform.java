@@ -17,6 +17,7 @@ import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
+import io.agentplatform.config.NodeGroupSettings;
 import io.agentplatform.contract.OutputContract;
 import io.agentplatform.incluster.DerivedPassword;
 import io.agentplatform.incluster.InClusterData;
@@ -115,7 +116,7 @@ public final class Platform {
                         config.secrets().redisAuthToken().orElseThrow().output(), aws.network().privateSubnetCidrs()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
-                aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), workloadNodeSelector(aws),
+                aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
                 services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
@@ -203,14 +204,5 @@ public final class Platform {
             return aws.network().privateSubnetCidrs().stream().map(c -> new DataConnections.IpRange(c, List.of())).toList();
         }
         return List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr())));
-    }
-
-    /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */
-    private static Map<String, String> workloadNodeSelector(AwsSettings aws) {
-        return aws.nodeGroups().values().stream()
-                .filter(g -> "workloads".equals(g.labels().get("node-role")))
-                .findFirst()
-                .map(g -> Map.of("node-role", "workloads"))
-                .orElse(Map.of());
     }
 }

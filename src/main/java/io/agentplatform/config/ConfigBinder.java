@@ -501,6 +501,10 @@ public final class ConfigBinder {
         int disk = s.integer("diskSizeGiB", 50, 20, 1000);
         int maxUnavailable = s.integer("maxUnavailable", 1, 1, 100);
         Map<String, String> labels = s.stringMap("labels");
+        if (labels.containsKey(NodeGroupSettings.ROLE_LABEL)) {
+            s.problem("labels." + NodeGroupSettings.ROLE_LABEL, "'" + labels.get(NodeGroupSettings.ROLE_LABEL) + "'",
+                    "is set from the node group's name; remove it (other labels are allowed)");
+        }
         List<NodeGroupSettings.Taint> taints = s.objectList("taints", t -> {
             String k = t.requiredString("key", "the taint key, e.g. dedicated");
             String v = t.string("value", "");

@@ -112,6 +112,10 @@ class BrokenConfigTest {
                 Arguments.of("empty instance type list", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads")).putArray("instanceTypes"),
                         "agent-platform:nodeGroups.workloads.instanceTypes", "at least one EC2 instance type"),
+                Arguments.of("a node-role label, which the group's name sets", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads"))
+                                .putObject("labels").put("node-role", "system"),
+                        "agent-platform:nodeGroups.workloads.labels.node-role", "is set from the node group's name"),
                 Arguments.of("missing required node group", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> section(r, "nodeGroups").remove("system"),
                         "agent-platform:nodeGroups.system", "<missing>"),
