@@ -98,7 +98,7 @@ public final class Platform {
         Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
         Database database = new Database(new DatabaseArgs(aws.database(), network.outputs(), clusterSg), platform, onAws);
         Cache cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clusterSg,
-                config.secrets().redisAuthToken().orElseThrow()), platform, onAws);
+                config.secrets().redisAuthToken()), platform, onAws);
 
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
@@ -113,7 +113,7 @@ public final class Platform {
                         database.outputs().address(), database.outputs().port(), database.outputs().databaseName(),
                         aws.network().databaseSubnetCidrs()),
                 new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
-                        config.secrets().redisAuthToken().orElseThrow().output(), aws.network().privateSubnetCidrs()));
+                        config.secrets().redisAuthToken().output(), aws.network().privateSubnetCidrs()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
                 aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
@@ -176,7 +176,7 @@ public final class Platform {
         String domain = "." + namespace + ".svc.cluster.local";
         // Empty CIDR lists: the agent's egress policy admits the in-cluster data pods instead of address ranges.
         // The superuser's password stays with the migration Job; the pods get a derived one for the application role.
-        Output<String> appPassword = DerivedPassword.of(config.secrets().databasePassword().orElseThrow(),
+        Output<String> appPassword = DerivedPassword.of(target.databasePassword(),
                 APP_ROLE_PASSWORD_LABEL);
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
@@ -184,14 +184,14 @@ public final class Platform {
                         Output.of(InClusterData.POSTGRES + domain),
                         Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, List.of()),
                 new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
-                        false, config.secrets().redisAuthToken().orElseThrow().output(), List.of()));
+                        false, config.secrets().redisAuthToken().output(), List.of()));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
                 Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
-                target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),
-                config.secrets().redisAuthToken().orElseThrow(), List.of(agent.namespace())), platform, onCluster);
+                target.redisImage(), databaseName, databaseUser, target.databasePassword(),
+                config.secrets().redisAuthToken(), List.of(agent.namespace())), platform, onCluster);
         Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 

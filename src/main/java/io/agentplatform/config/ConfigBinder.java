@@ -241,7 +241,10 @@ public final class ConfigBinder {
         String postgres = pinnedImage(data, "postgresImage", ClusterTargetSettings.DEFAULT_POSTGRES_IMAGE);
         String redis = pinnedImage(data, "redisImage", ClusterTargetSettings.DEFAULT_REDIS_IMAGE);
         data.rejectUnknownKeys();
-        return Optional.of(new ClusterTargetSettings(platformStack, expiresAt, storageClass, postgres, redis));
+        SecretValue databasePassword = requiredSecret("databasePassword",
+                "the password of the in-cluster PostgreSQL (at least 16 characters)", v -> v.length() >= 16);
+        return Optional.of(new ClusterTargetSettings(platformStack, expiresAt, storageClass, postgres, redis,
+                databasePassword));
     }
 
     /** An image reference pinned by tag or digest, never {@code latest}. */
@@ -734,16 +737,22 @@ public final class ConfigBinder {
 
     private PlatformSecrets readSecrets(EnvironmentKind kind, AlertingSettings alerting, AgentSettings agent) {
         return new PlatformSecrets(
-                secret("redisAuthToken", true, "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
+                requiredSecret("redisAuthToken", "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
                         v -> v.length() >= 16 && v.length() <= 128),
                 secret("grafanaAdminPassword", kind != EnvironmentKind.EPHEMERAL,
                         "the Grafana admin password (at least 12 characters)", v -> v.length() >= 12),
                 secret("slackWebhookUrl", alerting.slack(), "the Slack incoming-webhook URL for alerting.slackChannel", v -> true),
                 secret("telegramBotToken", alerting.telegram(), "the Telegram bot token for alerting.telegramChatId", v -> true),
                 secret("pagerdutyRoutingKey", alerting.pagerduty(), "the PagerDuty Events v2 routing key", v -> true),
-                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true),
-                secret("databasePassword", !kind.buildsAwsPlatform(),
-                        "the password of the in-cluster PostgreSQL (at least 16 characters)", v -> v.length() >= 16));
+                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true));
+    }
+
+    /**
+     * A secret the stack cannot run without. When it is missing or invalid a problem is recorded and the placeholder
+     * returned here is never seen: {@link #bind()} throws before it builds the config.
+     */
+    private SecretValue requiredSecret(String name, String what, Function<String, Boolean> valid) {
+        return secret(name, true, what, valid).orElseGet(() -> SecretValue.placeholder(name));
     }
 
     private Optional<SecretValue> secret(String name, boolean required, String what, Function<String, Boolean> valid) {
