@@ -40,6 +40,7 @@ import io.agentplatform.nodegroups.NodeGroupsArgs;
 import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
+import io.agentplatform.workload.NetworkPeer;
 
 import java.util.List;
 import java.util.Map;
@@ -111,12 +112,13 @@ public final class Platform {
                         database.outputs().kmsKeyArn()), aws.database().masterUsername(),
                         new DataConnections.IamLogin(database.outputs().resourceId(), stsRoute(aws)),
                         database.outputs().address(), database.outputs().port(), database.outputs().databaseName(),
-                        aws.network().databaseSubnetCidrs()),
+                        NetworkPeer.Addresses.of(aws.network().databaseSubnetCidrs())),
                 new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
-                        config.secrets().redisAuthToken().output(), aws.network().privateSubnetCidrs()));
+                        config.secrets().redisAuthToken().output(),
+                        NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs())));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
-                aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
+                Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
                 services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
@@ -174,19 +176,20 @@ public final class Platform {
         String databaseName = "agent";
         String databaseUser = "agent";
         String domain = "." + namespace + ".svc.cluster.local";
-        // Empty CIDR lists: the agent's egress policy admits the in-cluster data pods instead of address ranges.
+        // The agent's egress policy admits the in-cluster data pods instead of address ranges.
         // The superuser's password stays with the migration Job; the pods get a derived one for the application role.
         Output<String> appPassword = DerivedPassword.of(target.databasePassword(),
                 APP_ROLE_PASSWORD_LABEL);
+        NetworkPeer inClusterPods = new NetworkPeer.Pods(InClusterData.POD_LABELS);
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
                         InClusterData.DATABASE_PASSWORD_KEY), databaseUser, new DataConnections.PasswordLogin(appPassword),
                         Output.of(InClusterData.POSTGRES + domain),
-                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, List.of()),
+                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, inClusterPods),
                 new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
-                        false, config.secrets().redisAuthToken().output(), List.of()));
+                        false, config.secrets().redisAuthToken().output(), inClusterPods));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
-                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
+                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), Optional.empty(), List.of(),
                 Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
@@ -199,10 +202,10 @@ public final class Platform {
      * Where the pods reach STS: the interface endpoint in the private subnets where the stack has one (private DNS
      * resolves the regional name to it), otherwise the public endpoint outside the VPC.
      */
-    private static List<DataConnections.IpRange> stsRoute(AwsSettings aws) {
+    private static NetworkPeer.Addresses stsRoute(AwsSettings aws) {
         if (aws.network().interfaceEndpoints().contains("sts")) {
-            return aws.network().privateSubnetCidrs().stream().map(c -> new DataConnections.IpRange(c, List.of())).toList();
+            return NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs());
         }
-        return List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr())));
+        return new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr()))));
     }
 }
