@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test in the repository, on a fresh machine with only a JDK and Node.js:
 #   1. the Pulumi program's tests (the real program under Pulumi's mock engine, every committed stack);
-#   2. the offline plan of every committed stack.
+#   2. the offline plan of every committed stack;
+#   3. scripts/cluster-test.sh: the Pulumi CLI, the Java language host and the Kubernetes provider against a local
+#      API server with its controllers and kwok nodes (needs Go, openssl and python3; scripts/tools.sh builds the rest).
 # Each further part of the repository adds its step here as it lands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,9 @@ step "Policy pack: fixture tests, then every committed stack's plan (fails on an
 npm --prefix policies ci --no-audit --no-fund
 npm --prefix policies test
 npm --prefix policies run check:repo
+
+step "Real Pulumi engine against a real Kubernetes API server (tools built from the Go module proxy, cached outside the repository)"
+CLUSTER_TEST_REUSE_PLANS=1 bash scripts/cluster-test.sh
 
 step "CI bootstrap program (GitHub OIDC provider, deploy roles, ECR, state backend): unit tests"
 ./mvnw -B -ntp -f bootstrap/pom.xml verify

@@ -4,9 +4,10 @@
 # and Redis come from Maven jars (the same embedded servers the tests use), the load driver is Java
 # (src/test/java/.../bench/Benchmark.java).
 #
-#   app/bench/run.sh                                  # 16 clients, 20 s per phase, 10 s warm-up
+#   app/bench/run.sh                                  # 16 clients, 20 s per phase, 60 s warm-up
 #   BENCH_CONCURRENCY=32 BENCH_SECONDS=30 app/bench/run.sh
 #   BENCH_BASE_REF=main app/bench/run.sh              # also measure the jar of that git commit, same run
+#   BENCH_JFR_DIR=/tmp/jfr app/bench/run.sh           # also record a JFR profile of each service there
 #
 # Prints requests/s, p50 and p99 for POST /v1/tasks and the probes, time to ready and resident
 # memory, next to the baselines: pgbench's single-row INSERT rate and raw JDBC INSERTs into the same
@@ -19,8 +20,10 @@ MVNW="$REPO_DIR/mvnw"
 # (Not SECONDS: bash sets that itself.)
 CONCURRENCY="${BENCH_CONCURRENCY:-16}"
 SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
-WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
+# 60 s: on the shared 2-core machine C2 was still compiling the POST path after 30 s (its CPU counts as the service's).
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-60}"
 BASE_REF="${BENCH_BASE_REF:-}"
+JFR_DIR="${BENCH_JFR_DIR:-}"
 
 command -v java >/dev/null || { echo "bench: a JDK 17+ is required (java not found)" >&2; exit 1; }
 
@@ -58,6 +61,6 @@ SUBJECTS+=("this tree ($(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$RE
 cd "$APP_DIR"
 java -Xmx1g \
     -Dbench.concurrency="$CONCURRENCY" -Dbench.seconds="$SECONDS_PER_PHASE" -Dbench.warmupSeconds="$WARMUP_SECONDS" \
-    -Dbench.pgbench="$PGBENCH" \
+    -Dbench.pgbench="$PGBENCH" ${JFR_DIR:+-Dbench.jfrDirectory="$JFR_DIR"} \
     -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
     io.agentplatform.agentservice.bench.Benchmark "${SUBJECTS[@]}"

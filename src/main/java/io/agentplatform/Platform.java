@@ -27,6 +27,7 @@ import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
+import io.agentplatform.core.k8s.KubernetesProviderPlugin;
 import io.agentplatform.cache.Cache;
 import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.database.Database;
@@ -102,7 +103,8 @@ public final class Platform {
                 config.secrets().redisAuthToken()), platform, onAws);
 
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()), services.outputs().ready()),
+                services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
+                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
                 platform, onCluster);
 
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
@@ -118,8 +120,9 @@ public final class Platform {
                         NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs())));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
-                Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
-                services.outputs().ready(), Optional.of(monitoring.crdsReady()), Map.of(),
+                Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(),
+                nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
+                services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
         Exports.contract(ctx);
@@ -148,7 +151,7 @@ public final class Platform {
                 .asSecret();
         com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
                 com.pulumi.kubernetes.ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
-                CustomResourceOptions.builder().build());
+                CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         Map<String, String> expiry = target.expiresAtLabel().map(e -> Map.of(EXPIRES_AT_LABEL, e)).orElse(Map.of());
         agentWithInClusterData(ctx, config, platform, ComponentResourceOptions.builder().providers(k8s).build(),
                 "agent-" + config.stack(), expiry, Optional.empty());
@@ -160,10 +163,16 @@ public final class Platform {
         // No kubeconfig given: the provider uses the current context, as kubectl does.
         com.pulumi.kubernetes.Provider k8s = new com.pulumi.kubernetes.Provider(naming.of("k8s", "provider"),
                 com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
-                CustomResourceOptions.builder().build());
+                CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
+        if (!config.monitoring().enabled()) {
+            ctx.log().warn("monitoring.enabled is false: no monitoring stack (its Helm charts come from remote "
+                    + "repositories), and no ServiceMonitor or PrometheusRule for the agent (their CRDs come with it)");
+            agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.empty());
+            return;
+        }
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                target.storageClassName(), Optional.empty(), List.of()), platform, onCluster);
+                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster);
         Exports.monitoring(ctx, monitoring.outputs());
         agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.of(monitoring.crdsReady()));
     }

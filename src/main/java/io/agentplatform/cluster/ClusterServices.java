@@ -26,7 +26,8 @@ import java.util.Map;
  * What every workload on the cluster relies on: managed add-ons with pinned versions (vpc-cni, kube-proxy, coredns,
  * aws-ebs-csi-driver with its IRSA role), a default gp3 StorageClass, metrics-server and the AWS Load Balancer
  * Controller (with its IRSA role), and the External Secrets Operator. Receives both the AWS and the Kubernetes
- * provider through its options.
+ * provider through its options. Each release waits only for the nodes and networking add-ons
+ * ({@link ClusterServicesOutputs#podsCanRun()}).
  */
 public final class ClusterServices extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:ClusterServices";
@@ -36,18 +37,20 @@ public final class ClusterServices extends PlatformComponent {
     public ClusterServices(ClusterServicesArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "cluster-services", platform, options);
         List<Resource> nodes = List.copyOf(args.nodesReady());
-        List<Resource> ready = new ArrayList<>(nodes);
+        // What any pod needs: nodes, the CNI, kube-proxy and cluster DNS. Each release below waits for these and
+        // for nothing else of this component, so they install in parallel once the nodes exist.
+        List<Resource> podsCanRun = new ArrayList<>(nodes);
 
         // Networking add-ons go in at once: nodes need the CNI to become Ready.
         // The VPC CNI enforces NetworkPolicies (its network-policy agent) only when asked to; the agent namespace
         // relies on them (default deny plus the allowed flows).
-        ready.add(addon("vpc-cni", args, null, List.of(), "{\"enableNetworkPolicy\":\"true\"}"));
-        ready.add(addon("kube-proxy", args, null, List.of()));
+        podsCanRun.add(addon("vpc-cni", args, null, List.of(), "{\"enableNetworkPolicy\":\"true\"}"));
+        podsCanRun.add(addon("kube-proxy", args, null, List.of()));
         // coredns scheduled before any node exists sits DEGRADED until the create times out.
-        ready.add(addon("coredns", args, null, nodes));
+        podsCanRun.add(addon("coredns", args, null, nodes));
         Role ebsRole = serviceAccountRole("ebs-csi", args.irsa(), "kube-system", "ebs-csi-controller-sa",
                 Output.of("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"));
-        ready.add(addon("aws-ebs-csi-driver", args, ebsRole.arn(), nodes));
+        Addon ebsCsi = addon("aws-ebs-csi-driver", args, ebsRole.arn(), nodes);
 
         StorageClass gp3 = new StorageClass(name("gp3"), StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -59,10 +62,10 @@ public final class ClusterServices extends PlatformComponent {
                 .volumeBindingMode("WaitForFirstConsumer")
                 .allowVolumeExpansion(true)
                 .reclaimPolicy("Delete")
-                .build(), childBuilder().dependsOn(List.copyOf(ready)).build());
-        ready.add(gp3);
+                // Ready means volumes can be provisioned: the driver behind the class is installed.
+                .build(), childBuilder().dependsOn(ebsCsi).build());
 
-        ready.add(new Release(name("metrics-server"), ReleaseArgs.builder()
+        new Release(name("metrics-server"), ReleaseArgs.builder()
                 .name("metrics-server")
                 .namespace("kube-system")
                 .chart("metrics-server")
@@ -74,7 +77,7 @@ public final class ClusterServices extends PlatformComponent {
                                 "limits", Map.of("memory", "128Mi"))))
                 .atomic(true)
                 .timeout(600)
-                .build(), childBuilder().dependsOn(List.copyOf(ready)).build()));
+                .build(), childBuilder().dependsOn(List.copyOf(podsCanRun)).build());
 
         Policy lbPolicy = new Policy(name("lb-controller-policy"), PolicyArgs.builder()
                 .path(iamPath())
@@ -84,7 +87,7 @@ public final class ClusterServices extends PlatformComponent {
                 .build(), child());
         Role lbRole = serviceAccountRole("lb-controller", args.irsa(), "kube-system", "aws-load-balancer-controller",
                 lbPolicy.arn());
-        ready.add(new Release(name("aws-load-balancer-controller"), ReleaseArgs.builder()
+        Release lbController = new Release(name("aws-load-balancer-controller"), ReleaseArgs.builder()
                 .name("aws-load-balancer-controller")
                 .namespace("kube-system")
                 .chart("aws-load-balancer-controller")
@@ -96,15 +99,21 @@ public final class ClusterServices extends PlatformComponent {
                         "vpcId", t.t2,
                         "replicaCount", 2,
                         "serviceAccount", Map.of("create", true, "name", "aws-load-balancer-controller",
-                                "annotations", Map.of("eks.amazonaws.com/role-arn", t.t3)))))
+                                "annotations", Map.of("eks.amazonaws.com/role-arn", t.t3)),
+                        // Its Service mutator (mservice.elbv2.k8s.aws) is called on every Service create; with the
+                        // chart's Fail policy a Service created while the controller's pods start is refused
+                        // (aws-load-balancer-controller#4140), so every release would have to wait for this one.
+                        // Ignore lets them install in parallel; it only defaults loadBalancerClass of
+                        // LoadBalancer Services, which the platform does not create.
+                        "serviceMutatorWebhookConfig", Map.of("failurePolicy", "Ignore"))))
                 .atomic(true)
                 .timeout(600)
-                .build(), childBuilder().dependsOn(List.copyOf(ready)).build()));
+                .build(), childBuilder().dependsOn(List.copyOf(podsCanRun)).build());
 
-        // After everything above (as when the workload installed it); not in `ready`: only External Secrets users wait.
-        ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(ready), platform, this);
+        // Its webhook runs as pods: it waits for what every release waits for, nothing more.
+        ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(podsCanRun), platform, this);
 
-        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, List.copyOf(ready),
+        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, gp3, podsCanRun, lbController,
                 externalSecrets.crdsReady());
         registerOutputs(Map.of("storageClassName", Output.of(ClusterServicesArgs.STORAGE_CLASS)));
     }

@@ -2,12 +2,35 @@ package io.agentplatform.cluster;
 
 import com.pulumi.resources.Resource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * @param storageClassName the default gp3 StorageClass
- * @param ready            everything a workload waits for: nodes, add-ons, the storage class and cluster services
- * @param externalSecretsReady the External Secrets Operator release (its CRDs), for SecretStores and ExternalSecrets
+ * What others may wait for, each for its own reason, so nothing waits for more than it uses.
+ *
+ * @param storageClassName       the default gp3 StorageClass
+ * @param storageClass           that StorageClass, created once the EBS CSI driver is installed: anything that asks
+ *                               for a persistent volume waits for it
+ * @param podsCanRun             node groups, the VPC CNI, kube-proxy and coredns: anything that runs pods waits for them
+ * @param loadBalancerController the AWS Load Balancer Controller release: its webhook admits Ingress objects, and it
+ *                               must outlive them (and the target groups it makes for them) on destroy
+ * @param externalSecretsReady   the External Secrets Operator release (its CRDs and webhook), for SecretStores and
+ *                               ExternalSecrets
  */
-public record ClusterServicesOutputs(String storageClassName, List<Resource> ready, Resource externalSecretsReady) {
+public record ClusterServicesOutputs(String storageClassName, Resource storageClass, List<Resource> podsCanRun,
+                                     Resource loadBalancerController, Resource externalSecretsReady) {
+
+    public ClusterServicesOutputs {
+        podsCanRun = List.copyOf(podsCanRun);
+    }
+
+    /**
+     * What an application namespace waits for: pods can run, and the load balancer controller exists before any
+     * Ingress in it is created and is deleted only after them.
+     */
+    public List<Resource> applicationsReady() {
+        List<Resource> all = new ArrayList<>(podsCanRun);
+        all.add(loadBalancerController);
+        return List.copyOf(all);
+    }
 }

@@ -31,6 +31,7 @@ import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
+import io.agentplatform.core.k8s.KubernetesProviderPlugin;
 
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class EksCluster extends PlatformComponent {
         Provider kubernetes = new Provider(name("k8s-provider"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).version(KubernetesProviderPlugin.VERSION).build());
 
         this.outputs = new EksClusterOutputs(cluster.name(), cluster.endpoint(), certificateAuthority, kubeconfig,
                 oidc.arn(), issuer, cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElseThrow()),

@@ -113,7 +113,7 @@ public final class ConfigBinder {
         MonitoringSettings monitoring = readMonitoring(kind);
         AlertingSettings alerting = readAlerting();
         AgentSettings agent = readAgent();
-        PlatformSecrets secrets = readSecrets(kind, alerting, agent);
+        PlatformSecrets secrets = readSecrets(kind, monitoring, alerting, agent);
         reportExampleValues();
 
         if (!problems.isEmpty()) {
@@ -643,9 +643,14 @@ public final class ConfigBinder {
                     + "(replicas cannot share a filesystem volume)");
         }
         boolean protect = s.bool("protect", kind.holdsValuableData());
+        boolean enabled = s.bool("enabled", true);
+        if (!enabled && kind != EnvironmentKind.LOCAL) {
+            s.problem("enabled", "false", "only local stacks may run without monitoring (the agent's alerts and "
+                    + "dashboards live in it); remove it from a " + kind.configName() + " stack");
+        }
         s.rejectUnknownKeys();
         return new MonitoringSettings(retention, retentionSize, volume, prometheusReplicas, alertmanagerReplicas,
-                alertmanagerVolume, grafanaReplicas, lokiRetention, lokiS3, lokiVolume, lokiReplicas, protect);
+                alertmanagerVolume, grafanaReplicas, lokiRetention, lokiS3, lokiVolume, lokiReplicas, protect, enabled);
     }
 
     private static double sizeInGiB(String size) {
@@ -735,11 +740,12 @@ public final class ConfigBinder {
 
     // ---------------------------------------------------------------- secrets
 
-    private PlatformSecrets readSecrets(EnvironmentKind kind, AlertingSettings alerting, AgentSettings agent) {
+    private PlatformSecrets readSecrets(EnvironmentKind kind, MonitoringSettings monitoring, AlertingSettings alerting,
+                                        AgentSettings agent) {
         return new PlatformSecrets(
                 requiredSecret("redisAuthToken", "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
                         v -> v.length() >= 16 && v.length() <= 128),
-                secret("grafanaAdminPassword", kind != EnvironmentKind.EPHEMERAL,
+                secret("grafanaAdminPassword", kind != EnvironmentKind.EPHEMERAL && monitoring.enabled(),
                         "the Grafana admin password (at least 12 characters)", v -> v.length() >= 12),
                 secret("slackWebhookUrl", alerting.slack(), "the Slack incoming-webhook URL for alerting.slackChannel", v -> true),
                 secret("telegramBotToken", alerting.telegram(), "the Telegram bot token for alerting.telegramChatId", v -> true),

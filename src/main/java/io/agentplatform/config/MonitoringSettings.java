@@ -16,6 +16,10 @@ package io.agentplatform.config;
  * @param lokiReplicas             Loki replicas (monolithic mode; more than 1 needs object storage)
  * @param protect                  Pulumi {@code protect} on Loki's log bucket, which then also refuses to be emptied on
  *                                 delete (default: production); unprotected buckets are emptied so destroy succeeds
+ * @param enabled                  deploy the monitoring stack (default true). Local stacks only may turn it off: its
+ *                                 three Helm charts come from remote repositories, which a cluster without a chart
+ *                                 registry (an air-gapped kind, the cluster test) cannot reach; the agent then gets
+ *                                 no ServiceMonitor or PrometheusRule either, as their CRDs come with the charts
  */
 public record MonitoringSettings(
         String prometheusRetention,
@@ -29,5 +33,6 @@ public record MonitoringSettings(
         boolean lokiObjectStorage,
         int lokiVolumeGiB,
         int lokiReplicas,
-        boolean protect) {
+        boolean protect,
+        boolean enabled) {
 }

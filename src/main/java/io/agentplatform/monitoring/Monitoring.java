@@ -75,19 +75,24 @@ public final class Monitoring extends PlatformComponent {
     public Monitoring(MonitoringArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "monitoring", platform, options);
         MonitoringSettings s = args.settings();
-        List<Resource> clusterReady = args.clusterReady();
+        // Releases wait for pods to be able to run, and for the storage class when they ask for volumes.
+        List<Resource> withVolumes = new ArrayList<>(args.podsCanRun());
+        withVolumes.addAll(args.storageClassReady());
 
+        // The namespace keeps the claims Helm leaves behind (StatefulSets' volumeClaimTemplates): on destroy it goes
+        // while the nodes and the EBS CSI driver still run, so the driver deletes the volumes. It costs nothing on
+        // create: every release waits for the storage class or the nodes anyway.
         Namespace namespace = new Namespace(name("namespace"), NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(NAMESPACE)
                         .labels(namespaceLabels())
                         .build())
-                .build(), childBuilder().dependsOn(clusterReady).build());
+                .build(), childBuilder().dependsOn(withVolumes).build());
         // Taken from the namespace, so everything in it waits for it.
         Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
 
         Secret grafanaAdmin = grafanaAdminSecret(args.secrets(), ns);
-        List<Resource> kpsWaitsFor = new ArrayList<>(clusterReady);
+        List<Resource> kpsWaitsFor = new ArrayList<>(withVolumes);
         kpsWaitsFor.add(grafanaAdmin);
         alertmanagerSecret(args.alerting(), args.secrets(), ns).ifPresent(kpsWaitsFor::add);
 
@@ -96,19 +101,20 @@ public final class Monitoring extends PlatformComponent {
                 KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost)),
                 900, kpsWaitsFor);
 
-        dashboards(ns, clusterReady);
+        dashboards(ns);
 
-        // Loki and Alloy create ServiceMonitors: their CRD comes with kube-prometheus-stack.
-        List<Resource> afterCrds = new ArrayList<>(clusterReady);
-        afterCrds.add(kubePrometheusStack);
+        // Loki and Alloy create ServiceMonitors: their CRD comes with kube-prometheus-stack. Loki keeps its chunks
+        // (and index) on a volume; Alloy needs no volume, and retries pushes until Loki answers, so neither waits
+        // for the other.
+        List<Resource> lokiWaitsFor = new ArrayList<>(withVolumes);
+        lokiWaitsFor.add(kubePrometheusStack);
+        List<Resource> alloyWaitsFor = new ArrayList<>(args.podsCanRun());
+        alloyWaitsFor.add(kubePrometheusStack);
         Output<Map<String, Object>> lokiValues = s.lokiObjectStorage()
                 ? lokiS3(args).applyValue(storage -> LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, storage))
                 : Output.of(LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, LokiValues.Storage.filesystem()));
-        Release loki = release(Chart.LOKI, ns, lokiValues, 600, afterCrds);
-
-        List<Resource> afterLoki = new ArrayList<>(afterCrds);
-        afterLoki.add(loki);
-        release(Chart.ALLOY, ns, Output.of(AlloyValues.build(lokiHost + "/loki/api/v1/push")), 600, afterLoki);
+        release(Chart.LOKI, ns, lokiValues, 600, lokiWaitsFor);
+        release(Chart.ALLOY, ns, Output.of(AlloyValues.build(lokiHost + "/loki/api/v1/push")), 600, alloyWaitsFor);
 
         String prefix = Chart.KUBE_PROMETHEUS_STACK.release();
         String grafanaService = prefix + "-grafana";
@@ -222,7 +228,7 @@ public final class Monitoring extends PlatformComponent {
     }
 
     /** One ConfigMap per dashboard file, labelled for the Grafana dashboard sidecar. */
-    private void dashboards(Output<String> ns, List<Resource> clusterReady) {
+    private void dashboards(Output<String> ns) {
         for (String dashboard : DASHBOARDS) {
             new ConfigMap(name("dashboard-" + dashboard), ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder()
@@ -232,7 +238,7 @@ public final class Monitoring extends PlatformComponent {
                             .annotations(Map.of("grafana_folder", "Agent platform"))
                             .build())
                     .data(Map.of(dashboard + ".json", ClasspathFiles.text("dashboards/" + dashboard + ".json")))
-                    .build(), childBuilder().dependsOn(clusterReady).build());
+                    .build(), child());
         }
     }
 

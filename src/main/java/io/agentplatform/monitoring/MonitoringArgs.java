@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param secrets          the Grafana admin password (required) and the receivers' credentials
  * @param storageClassName the gp3 storage class of every persistent volume
  * @param irsa             the cluster's OIDC provider; required when {@code settings.lokiObjectStorage()}
- * @param clusterReady     what must exist before anything is installed (node groups, the storage class)
+ * @param podsCanRun       what must exist before a release's pods can run (node groups, networking add-ons)
+ * @param storageClassReady what must exist before a release's volumes can be provisioned (the storage class)
  */
 public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alerting, PlatformSecrets secrets,
-                             String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> clusterReady) {
+                             String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> podsCanRun,
+                             List<Resource> storageClassReady) {
 
     public MonitoringArgs {
         if (settings.lokiObjectStorage() && irsa.isEmpty()) {
@@ -30,6 +32,7 @@ public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alert
         if (secrets.grafanaAdminPassword().isEmpty()) {
             throw new IllegalArgumentException("the Grafana admin password secret is required");
         }
-        clusterReady = List.copyOf(clusterReady);
+        podsCanRun = List.copyOf(podsCanRun);
+        storageClassReady = List.copyOf(storageClassReady);
     }
 }

@@ -14,9 +14,11 @@
  *   <li><b>Alloy</b> ({@link io.agentplatform.monitoring.Chart#ALLOY}) as a DaemonSet shipping every pod's logs to Loki
  *       with {@code namespace}, {@code pod} and {@code container} labels.</li>
  * </ul>
- * Order: the namespace and every release wait for {@code clusterReady}; anything that creates a Prometheus Operator
- * custom resource (Loki, Alloy, {@link io.agentplatform.monitoring.AgentObservability}) waits for
- * kube-prometheus-stack, which installs the CRDs. Helm installs CRDs only on the first install: when upgrading
+ * Order: only what is used. Every release waits for {@code podsCanRun} (nodes, networking add-ons), and the ones
+ * with volumes (kube-prometheus-stack, Loki) for the storage class; so does the namespace, which holds the volume
+ * claims and must be deleted while the EBS CSI driver still runs; anything that creates a Prometheus Operator custom resource (Loki, Alloy,
+ * {@link io.agentplatform.monitoring.AgentObservability}) waits for kube-prometheus-stack, which installs the CRDs.
+ * Loki and Alloy do not wait for each other (Alloy retries its pushes until Loki answers). Helm installs CRDs only on the first install: when upgrading
  * kube-prometheus-stack across operator versions, apply the new CRDs first (see the chart's upgrade notes).
  *
  * <p>The namespace enforces Pod Security {@code privileged} because node-exporter (hostNetwork, hostPID, hostPath)

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * parallel the engine is. {@link #serializationWarnings()} applies one rule, documented in
  * {@code docs/plan-format.md}: a data service (RDS, ElastiCache) never needs the EKS cluster or its node groups to
  * be created; when it waits for them through a security group (or the cluster itself, for its security-group id)
- * it starts later than it could. The fix is a separate ingress rule that admits the cluster's group.
+ * it starts later than it could. The fix is a separate ingress rule that admits the cluster's group. The rule for
+ * Helm releases that wait for what they do not use is {@link NeedlessWaits}.
  */
 public final class DeployGraph {
     static final Set<String> DATA_SERVICES = Set.of("aws:rds/instance:Instance", "aws:rds/cluster:Cluster",
@@ -77,6 +78,12 @@ public final class DeployGraph {
     /** Earliest finish time of a node: its own seconds after the latest of what it waits for. */
     public long finish(String urn) {
         return finish.getOrDefault(urn, 0L);
+    }
+
+    /** What a node waits for directly; nothing for an unknown urn. */
+    Set<String> waitsFor(String urn) {
+        Node n = nodes.get(urn);
+        return n == null ? Set.of() : n.waitsFor();
     }
 
     /** Earliest start time of a node, optionally ignoring some of what it waits for. */

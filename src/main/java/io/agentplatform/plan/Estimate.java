@@ -24,7 +24,14 @@ public record Estimate(double monthlyUsd, Map<String, Double> byComponent, Map<S
         DeployGraph graph = DeployGraph.of(plan, CreateTimes.standard());
         DeployGraph.Path path = graph.criticalPath();
         return new Estimate(cost.monthlyUsd(), cost.byComponent(), cost.byCategory(), cost.unpriced(), cost.priceTableDate(),
-                cost.priceTableRegion(), path.seconds(), path.urns(), graph.serializationWarnings());
+                cost.priceTableRegion(), path.seconds(), path.urns(), serializationWarnings(plan, graph));
+    }
+
+    /** Both rules of {@code docs/plan-format.md}: data services waiting for the cluster, releases for what they do not use. */
+    static List<String> serializationWarnings(Plan plan, DeployGraph graph) {
+        List<String> warnings = new ArrayList<>(graph.serializationWarnings());
+        warnings.addAll(NeedlessWaits.of(plan, graph));
+        return List.copyOf(warnings);
     }
 
     public ObjectNode toJson() {

@@ -30,7 +30,8 @@ public final class PlanReader {
                     r.path("inputs").isMissingNode() ? Plan.JSON.createObjectNode() : r.path("inputs"),
                     strings(r.path("dependencies")), new PlannedResource.Options(o.path("protect").asBoolean(false),
                     o.path("retainOnDelete").asBoolean(false), strings(o.path("dependsOn")), strings(o.path("ignoreChanges")),
-                    o.path("deleteBeforeReplace").asBoolean(false), strings(o.path("aliases")))));
+                    o.path("deleteBeforeReplace").asBoolean(false), strings(o.path("aliases")),
+                    Optional.ofNullable(text(o.path("version"))))));
         }
         ObjectNode outputs = root.path("outputs") instanceof ObjectNode on ? on : Plan.JSON.createObjectNode();
         Plan plan = new Plan(root.path("project").asText(), root.path("stack").asText(), root.path("environment").asText(),

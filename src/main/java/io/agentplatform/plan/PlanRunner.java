@@ -148,7 +148,7 @@ public final class PlanRunner {
                     inputs, List.copyOf(dependencies), new PlannedResource.Options(
                     r.options().isProtect(), r.options().isRetainOnDelete(), dependsOn,
                     List.copyOf(new TreeSet<>(r.options().getIgnoreChanges())), r.deleteBeforeReplace(),
-                    aliasUrns(urn, r.options().getAliases()))));
+                    aliasUrns(urn, r.options().getAliases()), r.options().getVersion())));
             protectByUrn.put(urn, r.options().isProtect());
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
@@ -169,7 +169,7 @@ public final class PlanRunner {
             var o = r.options();
             out.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.provider(), r.inputs(),
                     r.dependencies(), new PlannedResource.Options(protect, o.retainOnDelete(), o.dependsOn(),
-                    o.ignoreChanges(), o.deleteBeforeReplace(), o.aliases())));
+                    o.ignoreChanges(), o.deleteBeforeReplace(), o.aliases(), o.version())));
         }
         return out;
     }
@@ -258,7 +258,7 @@ public final class PlanRunner {
     /** Replaces the value at a path with {@code "[secret]"}, if the engine received one there. */
     private static JsonNode mask(JsonNode root, List<String> path) {
         if (path.isEmpty()) {
-            return root.isNull() ? root : NODES.textNode(Plan.SECRET);
+            return masked(root);
         }
         JsonNode parent = root;
         for (int i = 0; i < path.size() - 1; i++) {
@@ -269,11 +269,29 @@ public final class PlanRunner {
         }
         String last = path.get(path.size() - 1);
         if (parent instanceof ObjectNode o && o.has(last) && !o.get(last).isNull()) {
-            o.put(last, Plan.SECRET);
+            o.set(last, masked(o.get(last)));
         } else if (parent instanceof ArrayNode a && last.matches("\\d+") && Integer.parseInt(last) < a.size()) {
-            a.set(Integer.parseInt(last), NODES.textNode(Plan.SECRET));
+            a.set(Integer.parseInt(last), masked(a.get(Integer.parseInt(last))));
         }
         return root;
+    }
+
+    /**
+     * A secret value with every leaf replaced by {@code "[secret]"}: a map keeps its keys (a Secret's
+     * {@code stringData} stays a map of names, so its YAML is still an object kubectl accepts), a list its length.
+     */
+    private static JsonNode masked(JsonNode value) {
+        if (value instanceof ObjectNode o) {
+            ObjectNode copy = NODES.objectNode();
+            o.fields().forEachRemaining(e -> copy.set(e.getKey(), masked(e.getValue())));
+            return copy;
+        }
+        if (value instanceof ArrayNode a) {
+            ArrayNode copy = NODES.arrayNode();
+            a.forEach(element -> copy.add(masked(element)));
+            return copy;
+        }
+        return value.isNull() ? value : NODES.textNode(Plan.SECRET);
     }
 
     private static JsonNode step(JsonNode node, String segment) {

@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 public final class PlanWriter {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // Without it a string such as "5432" is written bare and read back as a number: kubectl refuses a
+            // ConfigMap value, an env value or a command argument that is not a string.
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private PlanWriter() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One resource of the plan.
@@ -16,17 +17,20 @@ import java.util.List;
  * @param provider     provider URN, or null
  * @param inputs       input properties as the engine receives them; secrets written as {@code "[secret]"}
  * @param dependencies every resource it waits for: explicit dependsOn plus the resources its inputs come from
- * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, aliases
+ * @param options      protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, aliases, version
  */
 public record PlannedResource(String urn, String type, String name, String parent, boolean custom, String provider,
                               JsonNode inputs, List<String> dependencies, Options options) {
 
-    /** @param aliases urns the resource was known by before a rename: the engine treats them as this resource */
+    /**
+     * @param aliases urns the resource was known by before a rename: the engine treats them as this resource
+     * @param version the resource option {@code version}: on a provider, the plugin version it runs; empty when unset
+     */
     public record Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
-                          boolean deleteBeforeReplace, List<String> aliases) {
+                          boolean deleteBeforeReplace, List<String> aliases, Optional<String> version) {
         public Options(boolean protect, boolean retainOnDelete, List<String> dependsOn, List<String> ignoreChanges,
                        boolean deleteBeforeReplace) {
-            this(protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, List.of());
+            this(protect, retainOnDelete, dependsOn, ignoreChanges, deleteBeforeReplace, List.of(), Optional.empty());
         }
     }
 
@@ -74,6 +78,7 @@ public record PlannedResource(String urn, String type, String name, String paren
             var aliases = opts.putArray("aliases");
             options.aliases().forEach(aliases::add);
         }
+        options.version().ifPresentOrElse(v -> opts.put("version", v), () -> opts.putNull("version"));
         return o;
     }
 }

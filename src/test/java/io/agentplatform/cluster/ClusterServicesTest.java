@@ -3,6 +3,7 @@ package io.agentplatform.cluster;
 import io.agentplatform.StackPlans;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,5 +66,40 @@ class ClusterServicesTest {
         assertTrue(lb.input("values.serviceAccount.annotations").path("eks.amazonaws.com/role-arn").asText()
                 .startsWith("arn:aws:iam::123456789012:role/"));
         assertEquals(plan.output("vpcId").asText(), lb.input("values.vpcId").asText());
+    }
+
+    private static PlannedResource release(Plan plan, String name) {
+        return plan.matching(x -> x.type().equals("kubernetes:helm.sh/v3:Release") && x.input("name").asText().equals(name))
+                .get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void clusterServiceReleasesInstallInParallelOnceNodesAndNetworkingAddOnsExist(String stack) {
+        Plan plan = StackPlans.of(stack);
+        List<String> podsCanRun = new java.util.ArrayList<>(plan.ofType("aws:eks/nodeGroup:NodeGroup").stream()
+                .map(PlannedResource::urn).toList());
+        for (String name : List.of("vpc-cni", "kube-proxy", "coredns")) {
+            podsCanRun.add(addon(plan, name).urn());
+        }
+        String storageClass = plan.ofType("kubernetes:storage.k8s.io/v1:StorageClass").get(0).urn();
+        for (String name : List.of("metrics-server", "aws-load-balancer-controller")) {
+            PlannedResource r = release(plan, name);
+            assertTrue(r.dependencies().containsAll(podsCanRun), name + " waits for nodes and networking add-ons");
+            assertTrue(r.dependencies().stream().noneMatch(d -> d.equals(storageClass)
+                            || d.equals(addon(plan, "aws-ebs-csi-driver").urn())
+                            || plan.byUrn(d).map(x -> x.type().equals("kubernetes:helm.sh/v3:Release")).orElse(false)),
+                    name + " uses no volume and no other release: " + r.dependencies());
+        }
+        assertEquals(List.of(addon(plan, "aws-ebs-csi-driver").urn()),
+                plan.byUrn(storageClass).orElseThrow().options().dependsOn(), "the class is ready when its driver is");
+    }
+
+    @Test
+    void servicesCreatedWhileTheLoadBalancerControllerStartsAreNotRefusedByItsServiceWebhook() {
+        // Other releases no longer wait for the controller; with the chart's Fail policy their Services would be
+        // refused while its webhook has no endpoint (aws-load-balancer-controller#4140).
+        assertEquals("Ignore", release(StackPlans.dev(), "aws-load-balancer-controller")
+                .input("values.serviceMutatorWebhookConfig.failurePolicy").asText());
     }
 }

@@ -186,6 +186,9 @@ class BrokenConfigTest {
                 Arguments.of("mistyped setting", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> section(r, "database").put("multiAZ", true),
                         "agent-platform:database.multiAZ", "known settings:"),
+                Arguments.of("monitoring turned off on a platform stack", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> section(r, "monitoring").put("enabled", false),
+                        "agent-platform:monitoring.enabled", "only local stacks may run without monitoring"),
                 Arguments.of("secret written in plain text", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:redisAuthToken", TextNode.valueOf("a-token-in-plain-text")),
                         "agent-platform:redisAuthToken", "must be stored encrypted: pulumi config set --secret"));

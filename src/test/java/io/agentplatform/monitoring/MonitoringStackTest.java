@@ -118,7 +118,9 @@ class MonitoringStackTest {
         assertEquals("grafana-admin", grafana.path("admin").path("existingSecret").asText());
         PlannedResource secret = plan.matching(r -> r.type().equals("kubernetes:core/v1:Secret")
                 && r.input("metadata.name").asText().equals("grafana-admin")).get(0);
-        assertEquals(Plan.SECRET, secret.input("stringData").asText(), "the password reaches the Secret only as a Pulumi secret");
+        assertTrue(secret.input("stringData").size() > 0);
+        secret.input("stringData").forEach(v -> assertEquals(Plan.SECRET, v.asText(),
+                "the password reaches the Secret only as a Pulumi secret"));
 
         JsonNode config = kps(stack).path("alertmanager").path("config");
         List<String> credentialFields = new ArrayList<>();
@@ -203,7 +205,9 @@ class MonitoringStackTest {
             assertTrue(r.dependsOn(clusterReady), r.name() + " waits for the cluster");
         }
         assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
-                .dependsOn(clusterReady));
+                .dependsOn(clusterReady), "the namespace holds the volume claims: deleted before the storage driver");
+        assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(MonitoringPlans.release(plan, "loki").urn()),
+                "Alloy retries its pushes: it does not wait for Loki");
         assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
         assertTrue(MonitoringPlans.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
         List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringPlans.SERVICE_MONITOR));
@@ -215,6 +219,25 @@ class MonitoringStackTest {
         for (PlannedResource r : plan.matching(r -> r.type().startsWith("kubernetes:") && r.custom()
                 && !r.type().startsWith("pulumi:") && !r.name().equals(MonitoringPlans.CLUSTER_READY_NAME))) {
             assertTrue(r.provider() != null && r.provider().endsWith("::k8s"), r.name() + " uses the explicit provider");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void onThePlatformMonitoringWaitsForTheStorageClassAndItsCrdsNotForOtherClusterServices(String stack) {
+        Plan plan = io.agentplatform.StackPlans.of(stack);
+        String storageClass = plan.ofType("kubernetes:storage.k8s.io/v1:StorageClass").get(0).urn();
+        String kps = MonitoringPlans.release(plan, "kube-prometheus-stack").urn();
+        assertTrue(plan.byUrn(kps).orElseThrow().dependsOn(storageClass), "Prometheus and Alertmanager have volumes");
+        assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(storageClass), "Loki has a volume");
+        assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(storageClass), "Alloy has none");
+        assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
+                .dependsOn(storageClass), "its claims are deleted while the EBS CSI driver still runs");
+        for (String name : List.of("kube-prometheus-stack", "loki", "alloy")) {
+            PlannedResource r = MonitoringPlans.release(plan, name);
+            for (String other : List.of("metrics-server", "aws-load-balancer-controller")) {
+                assertFalse(r.dependsOn(MonitoringPlans.release(plan, other).urn()), name + " does not wait for " + other);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Hand-made plans for specification-style tests: a few resources with the inputs and dependencies that matter. */
 final class TinyPlans {
@@ -47,7 +48,8 @@ final class TinyPlans {
     /** A custom resource directly under the stack that was called {@code oldName} before and says so in aliases. */
     TinyPlans renamed(String type, String name, String oldName, Map<String, ?> inputs) {
         resources.add(new PlannedResource(urn(type, name), type, name, null, true, null, Plan.JSON.valueToTree(inputs),
-                List.of(), new PlannedResource.Options(false, false, List.of(), List.of(), false, List.of(urn(type, oldName)))));
+                List.of(), new PlannedResource.Options(false, false, List.of(), List.of(), false, List.of(urn(type, oldName)),
+                Optional.empty())));
         return this;
     }
 

@@ -445,7 +445,8 @@ class AgentWorkloadTest {
             assertFalse(Files.readString(p).contains("offline-plan-placeholder-for-"), p.toString());
         }
         JsonNode secretData = AgentObjects.of(stack).named(AgentObjects.SECRET, AgentWorkload.APP_SECRET).input("stringData");
-        assertEquals(Plan.SECRET, secretData.asText(), "the Redis token is a Pulumi secret");
+        assertTrue(secretData.size() > 0);
+        secretData.forEach(v -> assertEquals(Plan.SECRET, v.asText(), "the Redis token is a Pulumi secret"));
         AgentObjects.of(stack).named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data").fieldNames()
                 .forEachRemaining(k -> assertFalse(k.contains("PASSWORD") || k.contains("TOKEN") || k.contains("KEY"), k));
     }

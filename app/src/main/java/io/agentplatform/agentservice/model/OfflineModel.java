@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * a real model's latency.
  */
 public final class OfflineModel implements LanguageModel {
+
+    /** Compiled once: String.split compiles a pattern like this one anew on every call. */
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final String name;
     private final Duration delay;
@@ -42,7 +46,7 @@ public final class OfflineModel implements LanguageModel {
             }
         }
         String prompt = request.userPrompt();
-        String[] words = prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String[] words = NON_WORD.split(prompt.toLowerCase(Locale.ROOT));
         Set<String> keyTerms = Arrays.stream(words)
                 .filter(word -> word.length() > 3)
                 .collect(Collectors.toCollection(LinkedHashSet::new));

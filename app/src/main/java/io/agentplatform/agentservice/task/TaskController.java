@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -69,7 +70,8 @@ public class TaskController {
         if (outcome.replayed()) {
             response.header(REPLAYED, "true");
         }
-        return response.body(view(task));
+        // A new task's metadata is the parsed request's (what was just stored); only a replay reads the stored JSON.
+        return response.body(outcome.replayed() ? view(task) : view(task, newTask.metadata()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -105,11 +107,14 @@ public class TaskController {
 
     private TaskView view(Task task) {
         try {
-            return new TaskView(task.id(), task.status().value(), task.answer(), task.error(), task.model(), task.cached(),
-                    json.readTree(task.metadataJson()),
-                    new TaskView.Timings(task.createdAt(), task.completedAt(), task.totalMs(), task.modelMs()));
+            return view(task, json.readTree(task.metadataJson()));
         } catch (JacksonException e) {
             throw new IllegalStateException("stored metadata of task " + task.id() + " is not JSON", e);
         }
+    }
+
+    private static TaskView view(Task task, JsonNode metadata) {
+        return new TaskView(task.id(), task.status().value(), task.answer(), task.error(), task.model(), task.cached(),
+                metadata, new TaskView.Timings(task.createdAt(), task.completedAt(), task.totalMs(), task.modelMs()));
     }
 }

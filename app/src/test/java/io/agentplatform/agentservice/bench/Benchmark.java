@@ -47,6 +47,22 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * CPU milliseconds per successful request of a row, by process, and how busy the whole machine
+     * was (all processes, other users' included) as a share of its cores.
+     */
+    record CpuShare(double serviceUser, double serviceSystem, double postgres, double redis, double driver,
+                    double machineBusyShare) {
+
+        double total() {
+            return serviceUser + serviceSystem + postgres + redis + driver;
+        }
+    }
+
+    /** The processes whose CPU a row counts; service 0 = none (baselines). */
+    record Processes(long service, long postgres, long redis) {
+    }
+
     interface Call {
         /** Returns true when the call succeeded. */
         boolean run(int worker, long sequence) throws Exception;
@@ -69,7 +85,7 @@ public final class Benchmark {
         }
         int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
         Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "10")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "60")));
         String pgbench = System.getProperty("bench.pgbench", "pgbench");
 
         EmbeddedServers servers = EmbeddedServers.get();
@@ -78,14 +94,35 @@ public final class Benchmark {
         report.add("| service | what | requests/s | p50 ms | p99 ms | service CPU ms/request | requests | errors |");
         report.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<String> notes = new ArrayList<>();
+        List<String> cpuReport = new ArrayList<>();
+        cpuReport.add("| service | what | service user | service system | PostgreSQL | Redis | load driver | all five |"
+                + " machine busy |");
+        cpuReport.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Map<String, Double> postRates = new java.util.LinkedHashMap<>();
+        long postgresPid = ProcessCpu.listenerOf(servers.postgresPort()).orElse(0);
+        long redisPid = ProcessCpu.listenerOf(servers.redisPort()).orElse(0);
         for (Subject subject : subjects) {
-            measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates);
+            measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates, cpuReport,
+                    postgresPid, redisPid);
         }
         String baselineDatabase = servers.createDatabase();
         servers.execute(baselineDatabase, List.of(Files.readString(Path.of("src/main/resources/db/migration/V1__create_tasks.sql"))));
+        Processes baselineProcesses = new Processes(0, postgresPid, 0);
+        long[] postgresBefore = {ProcessCpu.treeTicks(postgresPid)};
+        long[] machineBefore = {machineBusyTicks()};
+        long pgbenchStarted = System.nanoTime();
         PgbenchResult pg = pgbench(pgbench, servers, baselineDatabase, concurrency, phase);
-        Result jdbc = baselineInserts(servers, baselineDatabase, concurrency, phase);
+        Thread.sleep(200); // let the postmaster reap pgbench's backends, whose time then counts in its cutime
+        double pgbenchSeconds = (System.nanoTime() - pgbenchStarted) / 1e9;
+        long transactions = Math.round(pg.tps() * phase.toSeconds());
+        double pgbenchPostgres = (ProcessCpu.treeTicks(postgresPid) - postgresBefore[0]) * ProcessCpu.MILLIS_PER_TICK / transactions;
+        cpuReport.add(String.format(Locale.ROOT, "| baseline | pgbench INSERT (pgbench itself in \"load driver\") | - | - | %.3f | - | %.3f | %.3f | %.0f %% |",
+                pgbenchPostgres, pg.cpuTicks() * ProcessCpu.MILLIS_PER_TICK / transactions,
+                pgbenchPostgres + pg.cpuTicks() * ProcessCpu.MILLIS_PER_TICK / transactions,
+                100.0 * (machineBusyTicks() - machineBefore[0]) / (pgbenchSeconds * 100 * Runtime.getRuntime().availableProcessors())));
+        List<CpuShare> jdbcCpu = new ArrayList<>();
+        Result jdbc = measured(baselineProcesses, jdbcCpu, () -> baselineInserts(servers, baselineDatabase, concurrency, phase));
+        cpuReport.add(cpuRow("baseline", "raw JDBC INSERT (Java driver in the load driver)", jdbcCpu.get(0)));
 
         System.out.println();
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -109,13 +146,19 @@ public final class Benchmark {
                     rate.getKey(), rate.getValue(), pg.tps(), rate.getValue() / pg.tps());
         }
         notes.forEach(System.out::println);
+        System.out.println();
+        System.out.println("CPU milliseconds per request (user + system from /proc), by process; machine busy = all processes"
+                + " of the machine (other users' too) as a share of its " + Runtime.getRuntime().availableProcessors() + " cores:");
+        System.out.println();
+        cpuReport.forEach(System.out::println);
         System.out.println("Service JVM options: " + String.join(" ", jvmOptions()));
         System.exit(0);
     }
 
     private static void measureService(Subject subject, EmbeddedServers servers, int concurrency, Duration phase,
                                        Duration warmup, List<String> report, List<String> notes,
-                                       Map<String, Double> postRates) throws Exception {
+                                       Map<String, Double> postRates, List<String> cpuReport, long postgresPid,
+                                       long redisPid) throws Exception {
         Map<String, String> env = new HashMap<>();
         int apiPort = freePort();
         int managementPort = freePort();
@@ -160,8 +203,8 @@ public final class Benchmark {
 
             load("warm-up", postUnique, concurrency, warmup);
             List<Result> results = new ArrayList<>();
-            List<Double> cpuPerRequest = new ArrayList<>();
-            long pid = service.pid();
+            List<CpuShare> cpuPerRequest = new ArrayList<>();
+            Processes pid = new Processes(service.pid(), postgresPid, redisPid);
             Result newPrompt = measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase));
             results.add(newPrompt);
             results.add(measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase)));
@@ -177,8 +220,9 @@ public final class Benchmark {
             for (int i = 0; i < results.size(); i++) {
                 Result result = results.get(i);
                 report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %d | %d |", subject.label(), result.name(),
-                        result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), cpuPerRequest.get(i),
-                        result.requests(), result.errors()));
+                        result.perSecond(), result.percentileMillis(50), result.percentileMillis(99),
+                        cpuPerRequest.get(i).serviceUser() + cpuPerRequest.get(i).serviceSystem(), result.requests(), result.errors()));
+                cpuReport.add(cpuRow(subject.label(), result.name(), cpuPerRequest.get(i)));
             }
             postRates.put(subject.label(), newPrompt.perSecond());
             notes.add(String.format(Locale.ROOT, "%s: time to ready (process start to /health/ready = 200) %.2f s;"
@@ -198,19 +242,42 @@ public final class Benchmark {
      * Runs a phase and records the service process's CPU time (user + system, from /proc) per
      * successful request: unlike requests/s it hardly depends on what else the shared machine runs.
      */
-    private static Result measured(long pid, List<Double> cpuPerRequest, Phase phase) throws Exception {
-        long before = cpuTicks(pid);
+    private static Result measured(Processes processes, List<CpuShare> cpuPerRequest, Phase phase) throws Exception {
+        long driverPid = ProcessHandle.current().pid();
+        long[] service = ProcessCpu.userAndSystemTicks(processes.service());
+        long postgres = ProcessCpu.treeTicks(processes.postgres());
+        long redis = ProcessCpu.ticks(processes.redis(), false);
+        long driver = ProcessCpu.ticks(driverPid, false);
+        long machine = machineBusyTicks();
+        long started = System.nanoTime();
         Result result = phase.run();
-        long ticks = cpuTicks(pid) - before;
-        cpuPerRequest.add(result.requests() == 0 ? Double.NaN : ticks * 10.0 / result.requests());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] serviceAfter = ProcessCpu.userAndSystemTicks(processes.service());
+        double perRequest = result.requests() == 0 ? Double.NaN : ProcessCpu.MILLIS_PER_TICK / result.requests();
+        cpuPerRequest.add(new CpuShare((serviceAfter[0] - service[0]) * perRequest, (serviceAfter[1] - service[1]) * perRequest,
+                (ProcessCpu.treeTicks(processes.postgres()) - postgres) * perRequest,
+                (ProcessCpu.ticks(processes.redis(), false) - redis) * perRequest,
+                (ProcessCpu.ticks(driverPid, false) - driver) * perRequest,
+                (machineBusyTicks() - machine) / (seconds * 100 * Runtime.getRuntime().availableProcessors())));
         return result;
     }
 
-    /** utime + stime of the process in clock ticks (USER_HZ = 100 on Linux, so one tick is 10 ms). */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    private static String cpuRow(String label, String what, CpuShare cpu) {
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |", label, what,
+                cpu.serviceUser(), cpu.serviceSystem(), cpu.postgres(), cpu.redis(), cpu.driver(), cpu.total(),
+                100 * cpu.machineBusyShare());
+    }
+
+    /** Ticks all CPUs of the machine spent not idle (first line of /proc/stat: user nice system idle iowait irq softirq steal). */
+    private static long machineBusyTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
     }
 
     private static String body(String prompt) {
@@ -225,7 +292,8 @@ public final class Benchmark {
         return clients;
     }
 
-    record PgbenchResult(String version, double tps, double meanLatencyMillis) {
+    /** {@code cpuTicks}: pgbench's own user + system time. */
+    record PgbenchResult(String version, double tps, double meanLatencyMillis, long cpuTicks) {
     }
 
     /**
@@ -243,7 +311,9 @@ public final class Benchmark {
                 + " false, now(), now(), 0, 1);\n");
         String version = new String(new ProcessBuilder(pgbench, "--version").redirectErrorStream(true).start()
                 .getInputStream().readAllBytes()).trim();
-        Process run = new ProcessBuilder(pgbench, "-n", "-M", "prepared", "-h", "127.0.0.1",
+        // Run by a shell that, once pgbench exited, writes its own /proc stat: its cutime/cstime is pgbench's CPU time.
+        Path shellStat = Files.createTempFile("bench-pgbench-cpu", ".stat");
+        Process run = new ProcessBuilder("sh", "-c", "\"$0\" \"$@\"; s=$?; cat /proc/$$/stat > '" + shellStat + "'; exit $s", pgbench, "-n", "-M", "prepared", "-h", "127.0.0.1",
                 "-p", String.valueOf(servers.postgresPort()), "-U", "postgres",
                 "-c", String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(duration.toSeconds()),
                 "-f", script.toString(), database).redirectErrorStream(true).start();
@@ -254,7 +324,9 @@ public final class Benchmark {
         System.out.println(output);
         double tps = Double.parseDouble(output.replaceAll("(?s).*\\ntps = ([0-9.]+).*", "$1"));
         double latency = Double.parseDouble(output.replaceAll("(?s).*latency average = ([0-9.]+) ms.*", "$1"));
-        return new PgbenchResult(version, tps, latency);
+        String stat = Files.readString(shellStat);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new PgbenchResult(version, tps, latency, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
     }
 
     private static List<String> jvmOptions() {
