@@ -17,6 +17,7 @@ import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
+import io.agentplatform.config.NodeGroupSettings;
 import io.agentplatform.contract.OutputContract;
 import io.agentplatform.incluster.DerivedPassword;
 import io.agentplatform.incluster.InClusterData;
@@ -40,6 +41,7 @@ import io.agentplatform.nodegroups.NodeGroupsArgs;
 import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
+import io.agentplatform.workload.NetworkPeer;
 
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ public final class Platform {
         Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
         Database database = new Database(new DatabaseArgs(aws.database(), network.outputs(), clusterSg), platform, onAws);
         Cache cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clusterSg,
-                config.secrets().redisAuthToken().orElseThrow()), platform, onAws);
+                config.secrets().redisAuthToken()), platform, onAws);
 
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
@@ -112,12 +114,14 @@ public final class Platform {
                         database.outputs().kmsKeyArn()), aws.database().masterUsername(),
                         new DataConnections.IamLogin(database.outputs().resourceId(), stsRoute(aws)),
                         database.outputs().address(), database.outputs().port(), database.outputs().databaseName(),
-                        aws.network().databaseSubnetCidrs()),
+                        NetworkPeer.Addresses.of(aws.network().databaseSubnetCidrs())),
                 new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
-                        config.secrets().redisAuthToken().orElseThrow().output(), aws.network().privateSubnetCidrs()));
+                        config.secrets().redisAuthToken().output(),
+                        NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs())));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
-                aws.network().vpcCidr(), aws.network().publicSubnetCidrs(), workloadNodeSelector(aws),
+                Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(),
+                nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
                 services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
@@ -181,24 +185,25 @@ public final class Platform {
         String databaseName = "agent";
         String databaseUser = "agent";
         String domain = "." + namespace + ".svc.cluster.local";
-        // Empty CIDR lists: the agent's egress policy admits the in-cluster data pods instead of address ranges.
+        // The agent's egress policy admits the in-cluster data pods instead of address ranges.
         // The superuser's password stays with the migration Job; the pods get a derived one for the application role.
-        Output<String> appPassword = DerivedPassword.of(config.secrets().databasePassword().orElseThrow(),
+        Output<String> appPassword = DerivedPassword.of(target.databasePassword(),
                 APP_ROLE_PASSWORD_LABEL);
+        NetworkPeer inClusterPods = new NetworkPeer.Pods(InClusterData.POD_LABELS);
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
                         InClusterData.DATABASE_PASSWORD_KEY), databaseUser, new DataConnections.PasswordLogin(appPassword),
                         Output.of(InClusterData.POSTGRES + domain),
-                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, List.of()),
+                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, inClusterPods),
                 new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
-                        false, config.secrets().redisAuthToken().orElseThrow().output(), List.of()));
+                        false, config.secrets().redisAuthToken().output(), inClusterPods));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
-                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), "0.0.0.0/32", List.of(),
+                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), Optional.empty(), List.of(),
                 Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
-                target.redisImage(), databaseName, databaseUser, config.secrets().databasePassword().orElseThrow(),
-                config.secrets().redisAuthToken().orElseThrow(), List.of(agent.namespace())), platform, onCluster);
+                target.redisImage(), databaseName, databaseUser, target.databasePassword(),
+                config.secrets().redisAuthToken(), List.of(agent.namespace())), platform, onCluster);
         Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
@@ -206,19 +211,10 @@ public final class Platform {
      * Where the pods reach STS: the interface endpoint in the private subnets where the stack has one (private DNS
      * resolves the regional name to it), otherwise the public endpoint outside the VPC.
      */
-    private static List<DataConnections.IpRange> stsRoute(AwsSettings aws) {
+    private static NetworkPeer.Addresses stsRoute(AwsSettings aws) {
         if (aws.network().interfaceEndpoints().contains("sts")) {
-            return aws.network().privateSubnetCidrs().stream().map(c -> new DataConnections.IpRange(c, List.of())).toList();
+            return NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs());
         }
-        return List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr())));
-    }
-
-    /** The agent runs on the node group labelled {@code node-role: workloads}, when the stack has one. */
-    private static Map<String, String> workloadNodeSelector(AwsSettings aws) {
-        return aws.nodeGroups().values().stream()
-                .filter(g -> "workloads".equals(g.labels().get("node-role")))
-                .findFirst()
-                .map(g -> Map.of("node-role", "workloads"))
-                .orElse(Map.of());
+        return new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr()))));
     }
 }

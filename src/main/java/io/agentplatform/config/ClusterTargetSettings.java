@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param storageClassName local only: the cluster's storage class for monitoring volumes ({@code standard} on kind)
  * @param postgresImage    in-cluster PostgreSQL image, pinned
  * @param redisImage       in-cluster Valkey image, pinned
+ * @param databasePassword the in-cluster PostgreSQL superuser's password (secret {@code databasePassword}, required)
  */
 public record ClusterTargetSettings(
         Optional<String> platformStack,
         Optional<Instant> expiresAt,
         String storageClassName,
         String postgresImage,
-        String redisImage) {
+        String redisImage,
+        SecretValue databasePassword) {
 
     /** Default in-cluster images: exact versions, never latest. */
     public static final String DEFAULT_POSTGRES_IMAGE = "docker.io/library/postgres:17.6-bookworm";

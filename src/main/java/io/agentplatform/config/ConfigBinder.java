@@ -241,7 +241,10 @@ public final class ConfigBinder {
         String postgres = pinnedImage(data, "postgresImage", ClusterTargetSettings.DEFAULT_POSTGRES_IMAGE);
         String redis = pinnedImage(data, "redisImage", ClusterTargetSettings.DEFAULT_REDIS_IMAGE);
         data.rejectUnknownKeys();
-        return Optional.of(new ClusterTargetSettings(platformStack, expiresAt, storageClass, postgres, redis));
+        SecretValue databasePassword = requiredSecret("databasePassword",
+                "the password of the in-cluster PostgreSQL (at least 16 characters)", v -> v.length() >= 16);
+        return Optional.of(new ClusterTargetSettings(platformStack, expiresAt, storageClass, postgres, redis,
+                databasePassword));
     }
 
     /** An image reference pinned by tag or digest, never {@code latest}. */
@@ -501,6 +504,10 @@ public final class ConfigBinder {
         int disk = s.integer("diskSizeGiB", 50, 20, 1000);
         int maxUnavailable = s.integer("maxUnavailable", 1, 1, 100);
         Map<String, String> labels = s.stringMap("labels");
+        if (labels.containsKey(NodeGroupSettings.ROLE_LABEL)) {
+            s.problem("labels." + NodeGroupSettings.ROLE_LABEL, "'" + labels.get(NodeGroupSettings.ROLE_LABEL) + "'",
+                    "is set from the node group's name; remove it (other labels are allowed)");
+        }
         List<NodeGroupSettings.Taint> taints = s.objectList("taints", t -> {
             String k = t.requiredString("key", "the taint key, e.g. dedicated");
             String v = t.string("value", "");
@@ -736,16 +743,22 @@ public final class ConfigBinder {
     private PlatformSecrets readSecrets(EnvironmentKind kind, MonitoringSettings monitoring, AlertingSettings alerting,
                                         AgentSettings agent) {
         return new PlatformSecrets(
-                secret("redisAuthToken", true, "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
+                requiredSecret("redisAuthToken", "the ElastiCache AUTH token (16-128 printable characters, no @, \" or /)",
                         v -> v.length() >= 16 && v.length() <= 128),
                 secret("grafanaAdminPassword", kind != EnvironmentKind.EPHEMERAL && monitoring.enabled(),
                         "the Grafana admin password (at least 12 characters)", v -> v.length() >= 12),
                 secret("slackWebhookUrl", alerting.slack(), "the Slack incoming-webhook URL for alerting.slackChannel", v -> true),
                 secret("telegramBotToken", alerting.telegram(), "the Telegram bot token for alerting.telegramChatId", v -> true),
                 secret("pagerdutyRoutingKey", alerting.pagerduty(), "the PagerDuty Events v2 routing key", v -> true),
-                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true),
-                secret("databasePassword", !kind.buildsAwsPlatform(),
-                        "the password of the in-cluster PostgreSQL (at least 16 characters)", v -> v.length() >= 16));
+                secret("llmApiKey", agent.llmApiUrl().isPresent(), "the API key of agent.llmApiUrl", v -> true));
+    }
+
+    /**
+     * A secret the stack cannot run without. When it is missing or invalid a problem is recorded and the placeholder
+     * returned here is never seen: {@link #bind()} throws before it builds the config.
+     */
+    private SecretValue requiredSecret(String name, String what, Function<String, Boolean> valid) {
+        return secret(name, true, what, valid).orElseGet(() -> SecretValue.placeholder(name));
     }
 
     private Optional<SecretValue> secret(String name, boolean required, String what, Function<String, Boolean> valid) {

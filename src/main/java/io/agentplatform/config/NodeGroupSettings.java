@@ -13,7 +13,8 @@ import java.util.Map;
  * @param desiredSize    initial size, within [min, max]
  * @param diskSizeGiB    encrypted gp3 root volume size
  * @param maxUnavailable nodes replaced at once during an update
- * @param labels         Kubernetes node labels
+ * @param labels         further Kubernetes node labels; {@value #ROLE_LABEL} is not one of them: every group carries
+ *                       {@code node-role: <its name>}, stamped by the node groups component
  * @param taints         Kubernetes node taints
  */
 public record NodeGroupSettings(
@@ -33,6 +34,12 @@ public record NodeGroupSettings(
 
     public record Taint(String key, String value, TaintEffect effect) {}
 
-    /** Node groups every platform stack must define: cluster services run on {@code system}, the agent on {@code workloads}. */
-    public static final List<String> REQUIRED_GROUPS = List.of("system", "workloads");
+    /** The group the cluster services run on. */
+    public static final String SYSTEM = "system";
+    /** The group the agent runs on. */
+    public static final String WORKLOADS = "workloads";
+    /** Node groups every platform stack must define. */
+    public static final List<String> REQUIRED_GROUPS = List.of(SYSTEM, WORKLOADS);
+    /** Node label naming a node's group, set from the group's key so selectors and validation cannot drift apart. */
+    public static final String ROLE_LABEL = "node-role";
 }

@@ -59,7 +59,7 @@ public final class NodeGroups extends PlatformComponent {
         List<NodeGroup> groups = new ArrayList<>();
         new TreeMap<>(args.groups()).forEach((groupName, settings) ->
                 groups.add(nodeGroup(groupName, settings, args, role, attachments)));
-        this.outputs = new NodeGroupsOutputs(role.arn(), List.copyOf(groups));
+        this.outputs = new NodeGroupsOutputs(role.arn(), groups, args.groups().keySet());
         registerOutputs(Map.of("nodeRoleArn", role.arn()));
     }
 
@@ -112,7 +112,7 @@ public final class NodeGroups extends PlatformComponent {
                         .id(template.id())
                         .version(template.latestVersion().applyValue(String::valueOf))
                         .build())
-                .labels(s.labels())
+                .labels(labels(groupName, s))
                 .taints(taints)
                 .tags(tags(groupName))
                 .build(), childBuilder()
@@ -120,5 +120,12 @@ public final class NodeGroups extends PlatformComponent {
                 // The cluster autoscaler owns the current size once the group exists.
                 .ignoreChanges(List.of("scalingConfig.desiredSize"))
                 .build());
+    }
+
+    /** The configured labels plus {@code node-role: <group name>}, which config may not set (the binder refuses it). */
+    static Map<String, String> labels(String groupName, NodeGroupSettings s) {
+        Map<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(NodeGroupSettings.ROLE_LABEL, groupName);
+        return labels;
     }
 }

@@ -12,12 +12,12 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.Resource;
 import io.agentplatform.config.AgentSettings;
-import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.monitoring.Monitoring;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.agentplatform.workload.AgentWorkload.HTTP_PORT_NAME;
 import static io.agentplatform.workload.AgentWorkload.MANAGEMENT_PORT_NAME;
@@ -34,10 +34,12 @@ final class AgentNetworkPolicies {
      * The policies by part name.
      *
      * @param ingressSourceCidrs where the load balancer sends from (with an ingress)
-     * @param vpcCidr            excluded from the model endpoint's egress (internal addresses have their own rules)
+     * @param vpcCidr            on stacks with a VPC: excluded from the model endpoint's egress (internal addresses have
+     *                           their own rules)
      */
     static Map<String, NetworkPolicySpecArgs> specs(AgentSettings settings, DataConnections data,
-                                                    List<String> ingressSourceCidrs, String vpcCidr, AgentLabels labels) {
+                                                    List<String> ingressSourceCidrs, Optional<String> vpcCidr,
+                                                    AgentLabels labels) {
         LabelSelectorArgs agentPods = LabelSelectorArgs.builder().matchLabels(labels.selector()).build();
         Map<String, NetworkPolicySpecArgs> specs = new LinkedHashMap<>();
         // Everything in the namespace: nothing in, nothing out, unless a policy below allows it.
@@ -60,7 +62,7 @@ final class AgentNetworkPolicies {
                     .podSelector(agentPods)
                     .policyTypes("Ingress")
                     .ingress(NetworkPolicyIngressRuleArgs.builder()
-                            .from(ipBlocks(ingressSourceCidrs))
+                            .from(policyPeers(NetworkPeer.Addresses.of(ingressSourceCidrs)))
                             .ports(tcp(HTTP_PORT_NAME), tcp(MANAGEMENT_PORT_NAME))
                             .build())
                     .build());
@@ -69,16 +71,15 @@ final class AgentNetworkPolicies {
         if (data.database().app() instanceof DataConnections.IamLogin iam) {
             // The IRSA credentials that sign the database tokens come from STS (its VPC endpoint, where configured).
             specs.put("allow-aws-sts", egress(agentPods, NetworkPolicyEgressRuleArgs.builder()
-                    .to(iam.sts().stream().map(r -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder()
-                            .cidr(r.cidr()).except(r.except()).build()).build()).toList())
+                    .to(policyPeers(iam.sts()))
                     .ports(https())
                     .build()));
         }
         specs.put("allow-data", egress(agentPods, dataEgress(data.database()), dataEgress(data.redis())));
         if (settings.llmApiUrl().isPresent()) {
             specs.put("allow-model-endpoint", egress(agentPods, NetworkPolicyEgressRuleArgs.builder()
-                    .to(NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder()
-                            .cidr("0.0.0.0/0").except(vpcCidr).build()).build())
+                    .to(policyPeers(new NetworkPeer.Addresses(List.of(
+                            new NetworkPeer.IpRange("0.0.0.0/0", vpcCidr.stream().toList())))))
                     .ports(https())
                     .build()));
         }
@@ -105,25 +106,31 @@ final class AgentNetworkPolicies {
                 .build();
     }
 
-    /** Where a data service lives: CIDR blocks outside the cluster, or (none given) the in-cluster data pods. */
-    static List<NetworkPolicyPeerArgs> dataPeers(List<String> cidrs) {
-        if (cidrs.isEmpty()) {
-            return List.of(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
-                    .matchLabels(InClusterData.POD_LABELS).build()).build());
+    /** A peer as NetworkPolicy peers: one ipBlock per range ({@code except} only when something is excluded), or one pod selector. */
+    static List<NetworkPolicyPeerArgs> policyPeers(NetworkPeer peer) {
+        if (peer instanceof NetworkPeer.Pods pods) {
+            return List.of(NetworkPolicyPeerArgs.builder()
+                    .podSelector(LabelSelectorArgs.builder().matchLabels(pods.labels()).build()).build());
         }
-        return ipBlocks(cidrs);
+        return ((NetworkPeer.Addresses) peer).ranges().stream().map(r -> {
+            IPBlockArgs.Builder block = IPBlockArgs.builder().cidr(r.cidr());
+            if (!r.except().isEmpty()) {
+                block.except(r.except());
+            }
+            return NetworkPolicyPeerArgs.builder().ipBlock(block.build()).build();
+        }).toList();
     }
 
     private static NetworkPolicyEgressRuleArgs dataEgress(DataConnections.Database db) {
         return NetworkPolicyEgressRuleArgs.builder()
-                .to(dataPeers(db.cidrs()))
+                .to(policyPeers(db.peer()))
                 .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(db.port().applyValue(Either::ofLeft)).build())
                 .build();
     }
 
     private static NetworkPolicyEgressRuleArgs dataEgress(DataConnections.Redis redis) {
         return NetworkPolicyEgressRuleArgs.builder()
-                .to(dataPeers(redis.cidrs()))
+                .to(policyPeers(redis.peer()))
                 .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(redis.port().applyValue(Either::ofLeft)).build())
                 .build();
     }
@@ -142,10 +149,5 @@ final class AgentNetworkPolicies {
 
     private static NetworkPolicyPortArgs https() {
         return NetworkPolicyPortArgs.builder().protocol("TCP").port(443).build();
-    }
-
-    private static List<NetworkPolicyPeerArgs> ipBlocks(List<String> cidrs) {
-        return cidrs.stream().map(c -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(c).build()).build())
-                .toList();
     }
 }

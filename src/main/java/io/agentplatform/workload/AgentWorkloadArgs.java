@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param llmApiKey           the model API key as a Pulumi secret, when {@code llmApiUrl} is set
  * @param irsa                the cluster's OIDC issuer, for the IAM roles of the agent (IAM database login) and of
  *                            the migration Job (reads the master secret); required with either
- * @param vpcCidr             the VPC range: excluded from the model-endpoint egress rule (internal addresses go
- *                            through their own, narrower rules)
+ * @param vpcCidr             the VPC range, on stacks that build one: excluded from the model-endpoint egress rule
+ *                            (internal addresses go through their own, narrower rules)
  * @param ingressSourceCidrs  where the load balancer's traffic and health checks come from (ALB target-type ip:
  *                            the public subnets); used only when an ingress is configured
  * @param nodeSelector        labels of the node group the agent runs on (empty: any node)
@@ -31,7 +31,7 @@ import java.util.Optional;
  *                            when the owner's password is in Secrets Manager, empty otherwise
  */
 public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataConnections data,
-                                Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, String vpcCidr,
+                                Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, Optional<String> vpcCidr,
                                 List<String> ingressSourceCidrs, Map<String, String> nodeSelector,
                                 List<Resource> clusterReady, Optional<Resource> monitoringCrdsReady,
                                 Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady) {

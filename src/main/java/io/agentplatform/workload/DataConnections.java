@@ -2,7 +2,6 @@ package io.agentplatform.workload;
 
 import com.pulumi.core.Output;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,14 +47,7 @@ public record DataConnections(Database database, Redis redis) {
      * @param dbiResourceId the instance's {@code DbiResourceId} ({@code db-…}), part of the {@code rds-db} ARN
      * @param sts           where the pods reach STS for the role's credentials (HTTPS egress)
      */
-    public record IamLogin(Output<String> dbiResourceId, List<IpRange> sts) implements AppLogin {
-        public IamLogin {
-            if (sts.isEmpty()) {
-                throw new IllegalArgumentException("IAM database authentication needs a route to STS");
-            }
-            sts = List.copyOf(sts);
-        }
-    }
+    public record IamLogin(Output<String> dbiResourceId, NetworkPeer.Addresses sts) implements AppLogin {}
 
     /**
      * A password for {@link #APP_USER} (in-cluster PostgreSQL), never the owner's: kept in a Kubernetes Secret that the
@@ -65,22 +57,15 @@ public record DataConnections(Database database, Redis redis) {
      */
     public record PasswordLogin(Output<String> password) implements AppLogin {}
 
-    /** An IPv4 block and the parts of it excluded, as a NetworkPolicy ipBlock. */
-    public record IpRange(String cidr, List<String> except) {
-        public IpRange {
-            except = List.copyOf(except);
-        }
-    }
-
     /**
      * @param owner      the owner's password (migrations only)
      * @param ownerUser  the owner (RDS master user, or the in-cluster superuser)
      * @param app        how the application role logs in
-     * @param cidrs      where the database lives, for the egress NetworkPolicy (e.g. the database subnets); empty: the
-     *                   in-cluster data pods of the agent's namespace
+     * @param peer       where the database lives, for the egress NetworkPolicy: the database subnets, or the
+     *                   in-cluster PostgreSQL pods
      */
     public record Database(PasswordSource owner, String ownerUser, AppLogin app, Output<String> host,
-                           Output<Integer> port, String databaseName, List<String> cidrs) {
+                           Output<Integer> port, String databaseName, NetworkPeer peer) {
         public Database {
             if (ownerUser.isBlank() || databaseName.isBlank()) {
                 throw new IllegalArgumentException("the database needs an owner and a database name");
@@ -88,18 +73,19 @@ public record DataConnections(Database database, Redis redis) {
             if (ownerUser.equals(APP_USER)) {
                 throw new IllegalArgumentException("the owner must not be the application role " + APP_USER);
             }
-            cidrs = List.copyOf(cidrs);
+            Objects.requireNonNull(peer);
         }
     }
 
     /**
      * @param authToken the AUTH token as a Pulumi secret (stored only in a Kubernetes Secret, read from a file)
-     * @param cidrs     where the cache nodes live, for the egress NetworkPolicy; empty: the in-cluster data pods
+     * @param peer      where the cache nodes live, for the egress NetworkPolicy: their subnets, or the in-cluster
+     *                  Valkey pods
      */
     public record Redis(Output<String> host, Output<Integer> port, boolean tls, Output<String> authToken,
-                        List<String> cidrs) {
+                        NetworkPeer peer) {
         public Redis {
-            cidrs = List.copyOf(cidrs);
+            Objects.requireNonNull(peer);
         }
     }
 }

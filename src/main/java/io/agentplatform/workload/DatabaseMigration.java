@@ -256,7 +256,7 @@ public final class DatabaseMigration extends PlatformComponent {
                         .policyTypes("Egress")
                         .egress(AgentNetworkPolicies.dnsEgress(),
                                 NetworkPolicyEgressRuleArgs.builder()
-                                        .to(AgentNetworkPolicies.dataPeers(db.cidrs()))
+                                        .to(AgentNetworkPolicies.policyPeers(db.peer()))
                                         .ports(NetworkPolicyPortArgs.builder().protocol("TCP")
                                                 .port(db.port().applyValue(Either::ofLeft)).build())
                                         .build())

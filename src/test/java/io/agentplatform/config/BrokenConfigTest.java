@@ -112,6 +112,10 @@ class BrokenConfigTest {
                 Arguments.of("empty instance type list", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads")).putArray("instanceTypes"),
                         "agent-platform:nodeGroups.workloads.instanceTypes", "at least one EC2 instance type"),
+                Arguments.of("a node-role label, which the group's name sets", "dev",
+                        (Consumer<Map<String, JsonNode>>) r -> ((ObjectNode) section(r, "nodeGroups").get("workloads"))
+                                .putObject("labels").put("node-role", "system"),
+                        "agent-platform:nodeGroups.workloads.labels.node-role", "is set from the node group's name"),
                 Arguments.of("missing required node group", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> section(r, "nodeGroups").remove("system"),
                         "agent-platform:nodeGroups.system", "<missing>"),
@@ -222,6 +226,38 @@ class BrokenConfigTest {
                 && p.message().contains("pulumi config set --secret agent-platform:redisAuthToken <value> --stack dev")), e::getMessage);
     }
 
+    /** The local stack as the CLI sends it, with the Valkey and Grafana secrets set but not PostgreSQL's. */
+    private static Map<String, String> localWithServiceSecrets() {
+        Map<String, String> asCliSendsIt = new LinkedHashMap<>();
+        stack("local").forEach((k, v) -> asCliSendsIt.put(k, v.isTextual() ? v.asText() : v.toString()));
+        asCliSendsIt.put("agent-platform:redisAuthToken", "0123456789abcdef-redis");
+        asCliSendsIt.put("agent-platform:grafanaAdminPassword", "a-long-grafana-password");
+        return asCliSendsIt;
+    }
+
+    @Test
+    void underThePulumiCliAnInClusterStackWithoutItsPostgresPasswordIsRefused() {
+        Map<String, String> asCliSendsIt = localWithServiceSecrets();
+        String secretKeys = "[\"agent-platform:redisAuthToken\",\"agent-platform:grafanaAdminPassword\"]";
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> PulumiConfigSource.load(
+                "agent-platform", "local", JSON.valueToTree(asCliSendsIt).toString(), secretKeys));
+        assertTrue(e.problems().stream().anyMatch(p -> p.setting().equals("agent-platform:databasePassword")
+                && p.message().contains("pulumi config set --secret agent-platform:databasePassword")), e::getMessage);
+    }
+
+    @Test
+    void anInClusterStackCarriesItsPostgresPasswordWithItsTarget() {
+        Map<String, String> asCliSendsIt = localWithServiceSecrets();
+        asCliSendsIt.put("agent-platform:databasePassword", "a-long-postgres-password");
+        String secretKeys = "[\"agent-platform:redisAuthToken\",\"agent-platform:grafanaAdminPassword\","
+                + "\"agent-platform:databasePassword\"]";
+        PlatformConfig config = PulumiConfigSource.load("agent-platform", "local", JSON.valueToTree(asCliSendsIt).toString(),
+                secretKeys);
+        SecretValue password = config.requireTarget().databasePassword();
+        assertEquals("databasePassword", password.name());
+        assertTrue(!password.isPlaceholder() && !config.toString().contains("a-long-postgres-password"));
+    }
+
     @Test
     void underThePulumiCliSecretsSetWithSecretAreAcceptedAndNeverPrinted() {
         Map<String, String> asCliSendsIt = new LinkedHashMap<>();
@@ -232,7 +268,7 @@ class BrokenConfigTest {
         String secretKeys = "[\"agent-platform:redisAuthToken\",\"agent-platform:grafanaAdminPassword\",\"agent-platform:slackWebhookUrl\"]";
         PlatformConfig config = PulumiConfigSource.load("agent-platform", "dev", JSON.valueToTree(asCliSendsIt).toString(), secretKeys);
         assertEquals(EnvironmentKind.DEV, config.environment());
-        assertTrue(config.secrets().redisAuthToken().isPresent());
+        assertEquals("redisAuthToken", config.secrets().redisAuthToken().name());
         assertTrue(!config.toString().contains("0123456789abcdef-redis") && !config.toString().contains("a-long-grafana-password"),
                 "secrets must not appear in the config's text form");
     }

@@ -102,7 +102,7 @@ class DataServicesHygieneTest {
 
     private static List<String> secretTexts(PlatformSecrets s) {
         List<String> out = new ArrayList<>();
-        Stream.of(s.redisAuthToken(), s.grafanaAdminPassword(), s.slackWebhookUrl(), s.telegramBotToken(),
+        Stream.of(Optional.of(s.redisAuthToken()), s.grafanaAdminPassword(), s.slackWebhookUrl(), s.telegramBotToken(),
                         s.pagerdutyRoutingKey(), s.llmApiKey())
                 .flatMap(Optional::stream)
                 .map(SecretValue::output)

@@ -72,7 +72,7 @@ public final class DataServicesPlans {
         DatabaseOutputs db = new Database(new DatabaseArgs(aws.database(), network.outputs(), clients.id()), platform, onAws)
                 .outputs();
         CacheOutputs cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clients.id(),
-                cfg.secrets().redisAuthToken().orElseThrow()), platform, onAws).outputs();
+                cfg.secrets().redisAuthToken()), platform, onAws).outputs();
 
         ctx.export("clientSecurityGroupId", clients.id());
         ctx.export("privateSubnetIds", network.outputs().privateSubnetIds());

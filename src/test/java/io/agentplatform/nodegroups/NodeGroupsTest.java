@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.pulumi.core.Output;
+
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodeGroupsTest {
@@ -72,6 +76,24 @@ class NodeGroupsTest {
             assertEquals(settings.taints().size(), group.input("taints").size());
             assertTrue(group.options().ignoreChanges().contains("scalingConfig.desiredSize"), "the autoscaler owns the size");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void everyGroupLabelsItsNodesWithItsOwnNameAsNodeRole(String stack) {
+        for (String name : StackPlans.config(stack).requireAws().nodeGroups().keySet()) {
+            PlannedResource group = StackPlans.of(stack).named("aws:eks/nodeGroup:NodeGroup",
+                    "agent-platform-" + stack + "-nodes-" + name);
+            assertEquals(name, group.input("labels").path("node-role").asText(), group.name());
+        }
+    }
+
+    @Test
+    void theSelectorOfAGroupMatchesTheLabelItsNodesCarry() {
+        NodeGroupsOutputs outputs = new NodeGroupsOutputs(Output.of("arn"), List.of(), Set.of("system", "workloads"));
+        assertEquals(Map.of("node-role", "workloads"), outputs.selector("workloads"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> outputs.selector("gpu"));
+        assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("workloads"), e.getMessage());
     }
 
     @Test

@@ -66,8 +66,7 @@ public final class ScaleBenchmark {
                     .append("      instanceTypes: [m7i.large]\n")
                     .append("      capacityType: onDemand\n")
                     .append("      minSize: 1\n      maxSize: 2\n      desiredSize: 1\n")
-                    .append("      diskSizeGiB: 40\n")
-                    .append("      labels: {node-role: ").append(name).append("}\n");
+                    .append("      diskSizeGiB: 40\n");
         }
         String marker = "  agent-platform:nodeGroups:\n";
         if (!stackFile.contains(marker)) {

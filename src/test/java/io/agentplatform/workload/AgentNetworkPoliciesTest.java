@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agent namespace's NetworkPolicies, from inline inputs (WHEN) to their specs (THEN). */
@@ -19,7 +20,7 @@ class AgentNetworkPoliciesTest {
     private static final List<String> PUBLIC_SUBNETS = List.of("10.20.100.0/24", "10.20.101.0/24");
 
     private static Map<String, NetworkPolicySpecArgs> policies(AgentSettings settings, DataConnections data) {
-        return AgentNetworkPolicies.specs(settings, data, PUBLIC_SUBNETS, Inline.VPC, LABELS);
+        return AgentNetworkPolicies.specs(settings, data, PUBLIC_SUBNETS, Optional.of(Inline.VPC), LABELS);
     }
 
     @Test
@@ -50,10 +51,37 @@ class AgentNetworkPoliciesTest {
     }
 
     @Test
-    void dataWithoutCidrsMeansTheInClusterDataPods() {
-        List<NetworkPolicyPeerArgs> peers = AgentNetworkPolicies.dataPeers(List.of());
+    void aPodPeerBecomesOnePodSelectorWithItsLabels() {
+        List<NetworkPolicyPeerArgs> peers = AgentNetworkPolicies.policyPeers(new NetworkPeer.Pods(InClusterData.POD_LABELS));
+        assertEquals(1, peers.size());
         assertEquals(InClusterData.POD_LABELS, Values.of(Values.of(peers.get(0).podSelector()).matchLabels()));
-        assertEquals("10.20.8.0/24", Values.of(Values.of(AgentNetworkPolicies.dataPeers(List.of("10.20.8.0/24"))
-                .get(0).ipBlock()).cidr()));
+        assertTrue(peers.get(0).ipBlock().isEmpty());
+    }
+
+    @Test
+    void anAddressPeerBecomesOneIpBlockPerRangeWithExceptOnlyWhereSomethingIsExcluded() {
+        List<NetworkPolicyPeerArgs> peers = AgentNetworkPolicies.policyPeers(new NetworkPeer.Addresses(List.of(
+                new NetworkPeer.IpRange("10.20.8.0/24", List.of()),
+                new NetworkPeer.IpRange("0.0.0.0/0", List.of(Inline.VPC)))));
+        var whole = Values.of(peers.get(0).ipBlock());
+        assertEquals("10.20.8.0/24", Values.of(whole.cidr()));
+        assertTrue(whole.except().isEmpty(), "no empty except list");
+        assertEquals(List.of(Inline.VPC), Values.of(Values.of(peers.get(1).ipBlock()).except()));
+    }
+
+    @Test
+    void theModelEndpointOfAStackWithoutAVpcExcludesNothing() {
+        Map<String, NetworkPolicySpecArgs> specs = AgentNetworkPolicies.specs(
+                Inline.settings(Optional.empty(), Optional.of("https://api.example.com/v1")), Inline.inClusterData(),
+                List.of(), Optional.empty(), LABELS);
+        var model = Values.of(Values.of(Values.of(specs.get("allow-model-endpoint").egress()).get(0).to()).get(0).ipBlock());
+        assertEquals("0.0.0.0/0", Values.of(model.cidr()));
+        assertTrue(model.except().isEmpty());
+    }
+
+    @Test
+    void emptyPeersAreRefusedRatherThanMeaningSomethingElse() {
+        assertThrows(IllegalArgumentException.class, () -> new NetworkPeer.Addresses(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkPeer.Pods(Map.of()));
     }
 }

@@ -2,6 +2,7 @@ package io.agentplatform.workload;
 
 import com.pulumi.core.Output;
 import io.agentplatform.config.AgentSettings;
+import io.agentplatform.incluster.InClusterData;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +34,19 @@ final class Inline {
         return new DataConnections(
                 new DataConnections.Database(new DataConnections.SecretsManager(Output.of("arn:secret"), Output.of("arn:key")),
                         "owner", new DataConnections.IamLogin(Output.of("db-ABC"),
-                        List.of(new DataConnections.IpRange("0.0.0.0/0", List.of(VPC)))),
-                        Output.of("db.example.internal"), Output.of(5432), "agent", List.of("10.20.8.0/24")),
+                        new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(VPC))))),
+                        Output.of("db.example.internal"), Output.of(5432), "agent", NetworkPeer.Addresses.of(List.of("10.20.8.0/24"))),
                 new DataConnections.Redis(Output.of("redis.example.internal"), Output.of(6379), true,
-                        Output.ofSecret("token"), List.of("10.20.0.0/20")));
+                        Output.ofSecret("token"), NetworkPeer.Addresses.of(List.of("10.20.0.0/20"))));
     }
 
-    /** In-cluster PostgreSQL (password login) and Valkey: no CIDRs, the in-cluster data pods instead. */
+    /** In-cluster PostgreSQL (password login) and Valkey: the in-cluster data pods as peers. */
     static DataConnections inClusterData() {
         return new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("pg", "password"), "postgres",
                         new DataConnections.PasswordLogin(Output.ofSecret("app-password")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", List.of()),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", new NetworkPeer.Pods(InClusterData.POD_LABELS)),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
-                        Output.ofSecret("token"), List.of()));
+                        Output.ofSecret("token"), new NetworkPeer.Pods(InClusterData.POD_LABELS)));
     }
 }

@@ -45,11 +45,11 @@ class KubernetesSecretSourceTest {
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("postgres-credentials", "postgres-password"),
                         "agent", new DataConnections.PasswordLogin(Output.ofSecret("an-app-password-for-the-test")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", List.of(VPC)),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", NetworkPeer.Addresses.of(List.of(VPC))),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
-                        Output.ofSecret("a-redis-password-for-the-test"), List.of(VPC)));
+                        Output.ofSecret("a-redis-password-for-the-test"), NetworkPeer.Addresses.of(List.of(VPC))));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
-                Optional.of(Output.ofSecret("a-model-key-for-the-test")), Optional.empty(), VPC, List.of(), Map.of(),
+                Optional.of(Output.ofSecret("a-model-key-for-the-test")), Optional.empty(), Optional.of(VPC), List.of(), Map.of(),
                 List.of(), Optional.empty(), Map.of(), Optional.empty()), platform,
                 ComponentResourceOptions.builder().providers(k8s).build());
         ctx.export("appNamespace", Output.of(agent.outputs().namespace()));
