@@ -51,6 +51,14 @@ class HttpServerRejectionsTest {
     }
 
     @Test
+    void theManagementPortAnswersAMalformedRequestWithTheSameProblemBody() {
+        assertProblem(RawHttp.send(service.managementPort(), "GET /health/../metrics HTTP/1.1\r\nHost: x\r\n"
+                + "X-Note: bell\u0007here\r\n\r\n"), 400, "malformed_request");
+        assertProblem(RawHttp.send(service.managementPort(), "GET /health/live HTTP/1.1\r\n\r\n"), 400,
+                "malformed_request");
+    }
+
+    @Test
     void aControlCharacterInAHeaderIs400MalformedRequest() {
         assertProblem(send("GET /v1/tasks/00000000-0000-0000-0000-000000000000 HTTP/1.1\r\nHost: x\r\n"
                 + "X-Note: bell\u0007here\r\n\r\n"), 400, "malformed_request");
