@@ -17,8 +17,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.agentplatform.config.CacheSettings;
 import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +33,11 @@ public final class Cache extends PlatformComponent {
     public static final int PORT = 6379;
     /** ElastiCache replication group ids allow at most 40 characters. */
     static final int MAX_REPLICATION_GROUP_ID = 40;
+    /** Transit encryption is on and required: clients connect with TLS only (the connection says so). */
+    static final boolean TLS = true;
 
     private final CacheOutputs outputs;
+    private final DataConnections.Redis connection;
 
     public Cache(CacheArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "cache", platform, options);
@@ -43,7 +48,7 @@ public final class Cache extends PlatformComponent {
         // One key for nodes, snapshots and the slow log; CloudWatch Logs may use it only for that log group.
         // Protected stacks keep the key even when the stack is destroyed: snapshots are unreadable without it.
         Key key = encryptionKey("kms", "Encrypts " + componentName() + " at rest: nodes, snapshots and slow log",
-                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), slowLogName)), s.protect(), componentName());
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()), slowLogName)), s.protect(), componentName());
 
         SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
                 .description("Private subnets of " + componentName())
@@ -90,7 +95,7 @@ public final class Cache extends PlatformComponent {
                 .securityGroupIds(sg.id().applyValue(List::of))
                 .atRestEncryptionEnabled(true)
                 .kmsKeyId(key.arn())
-                .transitEncryptionEnabled(true)
+                .transitEncryptionEnabled(TLS)
                 .transitEncryptionMode("required")
                 .authToken(args.authToken().output())
                 // ROTATE changes the token in place; without a strategy a new token would replace the group.
@@ -111,6 +116,8 @@ public final class Cache extends PlatformComponent {
 
         this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
                 group.port().applyValue(p -> p.orElse(PORT)), sg.id());
+        this.connection = new DataConnections.Redis(outputs.primaryEndpoint(), outputs.port(), TLS,
+                args.authToken().output(), NetworkPeer.Addresses.of(args.network().privateSubnetCidrs()));
         registerOutputs(Map.of(
                 "primaryEndpoint", outputs.primaryEndpoint(),
                 "readerEndpoint", outputs.readerEndpoint(),
@@ -120,5 +127,13 @@ public final class Cache extends PlatformComponent {
 
     public CacheOutputs outputs() {
         return outputs;
+    }
+
+    /**
+     * How clients reach this cache: the primary endpoint with TLS (transit encryption is required), the AUTH token,
+     * and the private subnets the nodes live in as the network peer.
+     */
+    public DataConnections.Redis connection() {
+        return connection;
     }
 }

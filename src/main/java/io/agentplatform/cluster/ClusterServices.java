@@ -95,7 +95,7 @@ public final class ClusterServices extends PlatformComponent {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://aws.github.io/eks-charts").build())
                 .values(Output.tuple(args.clusterName(), args.vpcId(), lbRole.arn()).applyValue(t -> Map.<String, Object>of(
                         "clusterName", t.t1,
-                        "region", args.region(),
+                        "region", region(),
                         "vpcId", t.t2,
                         "replicaCount", 2,
                         "serviceAccount", Map.of("create", true, "name", "aws-load-balancer-controller",

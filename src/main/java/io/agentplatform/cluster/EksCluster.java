@@ -50,7 +50,7 @@ public final class EksCluster extends PlatformComponent {
         ClusterSettings s = args.settings();
         Key key = encryptionKey("secrets-key",
                 "Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName(),
-                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(args.region()),
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()),
                         "/aws/eks/" + args.clusterName() + "/cluster")),
                 s.protect(), args.clusterName() + "-secrets");
 
@@ -126,7 +126,7 @@ public final class EksCluster extends PlatformComponent {
         }
 
         Output<String> certificateAuthority = cluster.certificateAuthority().applyValue(ca -> ca.data().orElseThrow());
-        Output<String> kubeconfig = Kubeconfig.of(cluster.name(), cluster.endpoint(), certificateAuthority, args.region());
+        Output<String> kubeconfig = Kubeconfig.of(cluster.name(), cluster.endpoint(), certificateAuthority, region());
         Provider kubernetes = new Provider(name("k8s-provider"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)

@@ -25,9 +25,11 @@ import com.pulumi.resources.Resource;
 import io.agentplatform.config.DatabaseSettings;
 import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,11 @@ public final class Database extends PlatformComponent {
     static final String MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
     /** Statements slower than this are logged, in milliseconds. */
     static final int SLOW_STATEMENT_MS = 500;
+    /** The parameter group forces TLS ({@code rds.force_ssl}): clients connect with TLS only (the connection says so). */
+    static final boolean TLS = true;
 
     private final DatabaseOutputs outputs;
+    private final DataConnections.Database connection;
 
     public Database(DatabaseArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "database", platform, options);
@@ -60,7 +65,7 @@ public final class Database extends PlatformComponent {
         // Wherever a final snapshot or automated backups outlive the stack, so does the key: they are unreadable
         // without it. CloudWatch Logs may use it only for this instance's exported logs.
         Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights, logs",
-                Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), region(), logGroupPrefix)), s.protect(),
+                Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), Output.of(region()), logGroupPrefix)), s.protect(),
                 s.protect() || s.backupsOutliveInstance(), componentName());
         // Created before the instance so RDS writes into groups with our retention and key, not its own that never expire.
         List<Resource> logGroups = new ArrayList<>();
@@ -99,7 +104,7 @@ public final class Database extends PlatformComponent {
                 .parameters(
                         // pending-reboot is accepted for static and dynamic parameters alike; the group is attached at
                         // creation, so TLS is enforced from the first boot either way.
-                        parameter("rds.force_ssl", "1", "pending-reboot"),
+                        parameter("rds.force_ssl", TLS ? "1" : "0", "pending-reboot"),
                         parameter("log_min_duration_statement", String.valueOf(SLOW_STATEMENT_MS), "immediate"),
                         parameter("log_connections", "1", "immediate"),
                         parameter("log_disconnections", "1", "immediate"))
@@ -177,6 +182,11 @@ public final class Database extends PlatformComponent {
 
         this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
                 db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
+        this.connection = new DataConnections.Database(
+                new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
+                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute()),
+                outputs.address(), outputs.port(), TLS, outputs.databaseName(),
+                NetworkPeer.Addresses.of(args.network().databaseSubnetCidrs()));
         registerOutputs(Map.of(
                 "address", outputs.address(),
                 "port", outputs.port(),
@@ -188,6 +198,15 @@ public final class Database extends PlatformComponent {
 
     public DatabaseOutputs outputs() {
         return outputs;
+    }
+
+    /**
+     * How clients reach this database: TLS (the parameter group forces it), the owner's password in the
+     * RDS-managed secret, the application role by IAM token (reaching STS the network's way), and the database
+     * subnets as the network peer.
+     */
+    public DataConnections.Database connection() {
+        return connection;
     }
 
     private static ParameterGroupParameterArgs parameter(String name, String value, String applyMethod) {

@@ -37,9 +37,12 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import io.agentplatform.core.Labels;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.List;
 import java.util.Map;
@@ -58,10 +61,45 @@ public final class InClusterData extends PlatformComponent {
     static final int DATA_UID = 999;
     /** Labels every in-cluster data pod carries; the agent's egress policy selects them. */
     public static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/component", "incluster-data");
+    /** Fixed label of the application role's password, derived from {@code databasePassword}. */
+    static final String APP_ROLE_PASSWORD_LABEL = "agent-platform/in-cluster-postgres/" + DataConnections.APP_USER;
 
-    private final InClusterDataOutputs outputs;
+    /**
+     * Who connects: the agent's pods (both services), the migration Job's pods (PostgreSQL only), and what must
+     * exist first (the agent's namespace).
+     *
+     * @param podLabels          labels of the pods allowed to connect to both (the agent's selector labels)
+     * @param migrationPodLabels labels of the migration Job's pods, allowed to connect to PostgreSQL only
+     * @param after              resources to wait for (the namespace)
+     */
+    public record Clients(Map<String, String> podLabels, Map<String, String> migrationPodLabels, List<Resource> after) {
+        public Clients {
+            podLabels = Map.copyOf(podLabels);
+            migrationPodLabels = Map.copyOf(migrationPodLabels);
+            after = List.copyOf(after);
+        }
+    }
 
-    public InClusterData(InClusterDataArgs args, PlatformContext platform, ComponentResourceOptions options) {
+    /**
+     * How clients reach the services {@code args} describes, known before they exist (Service names are fixed):
+     * PostgreSQL and Valkey by their Service DNS names, without TLS; the superuser's password in the credentials
+     * Secret (migrations only), the application role's derived password; the data pods as the network peer.
+     */
+    public static DataConnections connection(InClusterDataArgs args) {
+        String domain = "." + args.namespace() + ".svc.cluster.local";
+        NetworkPeer dataPods = new NetworkPeer.Pods(POD_LABELS);
+        return new DataConnections(
+                new DataConnections.Database(new DataConnections.KubernetesSecret(SECRET_NAME, DATABASE_PASSWORD_KEY),
+                        args.databaseUser(),
+                        new DataConnections.PasswordLogin(DerivedPassword.of(args.databasePassword(), APP_ROLE_PASSWORD_LABEL)),
+                        Output.of(POSTGRES + domain), Output.of(InClusterDataArgs.POSTGRES_PORT), false,
+                        args.databaseName(), dataPods),
+                new DataConnections.Redis(Output.of(REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT), false,
+                        args.redisPassword().output(), dataPods));
+    }
+
+    public InClusterData(InClusterDataArgs args, Clients clients, PlatformContext platform,
+                         ComponentResourceOptions options) {
         super(TYPE, "incluster-data", platform, options);
         Secret credentials = new Secret(name("credentials"), SecretArgs.builder()
                 .metadata(metadata(args, SECRET_NAME, Map.of()))
@@ -69,7 +107,7 @@ public final class InClusterData extends PlatformComponent {
                 .stringData(Output.tuple(args.databasePassword().output(), args.redisPassword().output())
                         .applyValue(t -> Map.of(DATABASE_PASSWORD_KEY, t.t1, REDIS_PASSWORD_KEY, t.t2))
                         .asSecret())
-                .build(), childBuilder().dependsOn(args.after()).build());
+                .build(), childBuilder().dependsOn(clients.after()).build());
 
         String postgres = POSTGRES;
         statefulSet(args, postgres, ContainerArgs.builder()
@@ -112,30 +150,23 @@ public final class InClusterData extends PlatformComponent {
                                 .matchLabels(POD_LABELS).build())
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                        .from(pods(args.clientPodLabels()))
+                                        .from(pods(clients.podLabels()))
                                         .ports(port(InClusterDataArgs.POSTGRES_PORT), port(InClusterDataArgs.REDIS_PORT))
                                         .build(),
                                 // The migration Job needs PostgreSQL only.
                                 NetworkPolicyIngressRuleArgs.builder()
-                                        .from(pods(args.migrationPodLabels()))
+                                        .from(pods(clients.migrationPodLabels()))
                                         .ports(port(InClusterDataArgs.POSTGRES_PORT))
                                         .build())
                         .build())
-                .build(), childBuilder().dependsOn(args.after()).build());
+                .build(), childBuilder().dependsOn(clients.after()).build());
 
-        String domain = "." + args.namespace() + ".svc.cluster.local";
-        this.outputs = new InClusterDataOutputs(postgres + domain, InClusterDataArgs.POSTGRES_PORT, args.databaseName(),
-                args.databaseUser(), redis + domain, InClusterDataArgs.REDIS_PORT, SECRET_NAME, DATABASE_PASSWORD_KEY,
-                REDIS_PASSWORD_KEY);
-        registerOutputs(Map.of("databaseHost", Output.of(outputs.databaseHost()), "redisHost", Output.of(outputs.redisHost())));
+        DataConnections connection = connection(args);
+        registerOutputs(Map.of("databaseHost", connection.database().host(), "redisHost", connection.redis().host()));
     }
 
     private static NetworkPolicyPeerArgs pods(Map<String, String> labels) {
         return NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder().matchLabels(labels).build()).build();
-    }
-
-    public InClusterDataOutputs outputs() {
-        return outputs;
     }
 
     private static Map<String, String> labels(InClusterDataArgs args, String app) {

@@ -2,12 +2,10 @@ package io.agentplatform.monitoring;
 
 import io.agentplatform.core.ClasspathFiles;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -29,7 +27,6 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
@@ -320,9 +317,7 @@ public final class Monitoring extends PlatformComponent {
                         .toJson())
                 .build(), opts);
 
-        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(),
-                InvokeOptions.builder().parent(this).build()).applyValue(r -> r.name());
-        return Output.tuple(bucket.bucket(), region, role.arn())
-                .applyValue(t -> LokiValues.Storage.s3(t.t1, t.t2, t.t3));
+        return Output.tuple(bucket.bucket(), role.arn())
+                .applyValue(t -> LokiValues.Storage.s3(t.t1, region(), t.t2));
     }
 }

@@ -53,6 +53,8 @@ import java.util.TreeMap;
 /** The VPC and everything routed through it. See the package documentation. */
 public final class Network extends PlatformComponent {
     public static final String TYPE = "agent-platform:aws:Network";
+    /** The interface endpoint service that lets pods get IRSA credentials without leaving the VPC. */
+    public static final String STS = "sts";
 
     private final NetworkOutputs outputs;
 
@@ -73,7 +75,7 @@ public final class Network extends PlatformComponent {
                         .state("available").build(), InvokeOptions.builder().parent(this).build())
                 .applyValue(result -> {
                     if (result.names().size() < zones) {
-                        throw new IllegalStateException("region " + args.region() + " offers " + result.names().size()
+                        throw new IllegalStateException("region " + region() + " offers " + result.names().size()
                                 + " available zones, but network.availabilityZoneCount is " + zones);
                     }
                     return List.copyOf(result.names().subList(0, zones));
@@ -145,15 +147,16 @@ public final class Network extends PlatformComponent {
         gatewayRouteTables.add(databaseRoutes.id());
         new VpcEndpoint(name("s3-endpoint"), VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
-                .serviceName("com.amazonaws." + args.region() + ".s3")
+                .serviceName("com.amazonaws." + region() + ".s3")
                 .vpcEndpointType("Gateway")
                 .routeTableIds(Output.all(gatewayRouteTables))
                 .tags(tags("s3-endpoint"))
                 .build(), child());
-        interfaceEndpoints(s, args.region(), vpc, privateSubnets);
+        interfaceEndpoints(s, region(), vpc, privateSubnets);
 
         this.outputs = new NetworkOutputs(vpc.id(), s.vpcCidr(), zoneNames, ids(publicSubnets), ids(privateSubnets),
-                ids(databaseSubnets));
+                ids(databaseSubnets), s.publicSubnetCidrs(), s.privateSubnetCidrs(), s.databaseSubnetCidrs(),
+                s.interfaceEndpoints().contains(STS));
         registerOutputs(Map.of(
                 "vpcId", outputs.vpcId(),
                 "publicSubnetIds", outputs.publicSubnetIds(),
@@ -197,7 +200,7 @@ public final class Network extends PlatformComponent {
     private void flowLogs(Vpc vpc, int retentionDays, boolean protectKey) {
         String groupName = "/aws/vpc/" + componentName() + "/flow-logs";
         Key key = encryptionKey("flow-logs-key", "Encryption of the VPC flow logs of " + componentName(),
-                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), groupName)), protectKey,
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()), groupName)), protectKey,
                 componentName() + "-flow-logs");
         LogGroup group = new LogGroup(name("flow-logs"), LogGroupArgs.builder()
                 .name(groupName)

@@ -1,6 +1,7 @@
 package io.agentplatform.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.core.NetworkPeer;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -45,7 +46,7 @@ class KubernetesSecretSourceTest {
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("postgres-credentials", "postgres-password"),
                         "agent", new DataConnections.PasswordLogin(Output.ofSecret("an-app-password-for-the-test")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", NetworkPeer.Addresses.of(List.of(VPC))),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), false, "agent", NetworkPeer.Addresses.of(List.of(VPC))),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
                         Output.ofSecret("a-redis-password-for-the-test"), NetworkPeer.Addresses.of(List.of(VPC))));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
