@@ -42,7 +42,6 @@ public final class Cache extends PlatformComponent {
     public Cache(CacheArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "cache", platform, options);
         CacheSettings s = args.settings();
-        boolean ha = s.highlyAvailable();
 
         String slowLogName = "/aws/elasticache/" + componentName() + "/slow-log";
         // One key for nodes, snapshots and the slow log; CloudWatch Logs may use it only for that log group.
@@ -56,7 +55,32 @@ public final class Cache extends PlatformComponent {
                 .tags(tags())
                 .build(), child());
 
-        // No rules inline and no egress: the only way in is the rule below, and the cache never dials out.
+        SecurityGroup sg = securityGroup(args);
+        LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
+                .name(slowLogName)
+                .retentionInDays(s.slowLogRetentionDays())
+                .kmsKeyId(key.arn())
+                .tags(tags())
+                .build(), child());
+
+        // An explicit id keeps endpoint names short and readable; as ids must be unique, a replacement has to delete
+        // the old group first (acceptable for a cache, and most changes here are in-place updates anyway).
+        ReplicationGroup group = new ReplicationGroup(name("redis"), replicationGroupArgs(args, key, subnets, sg, slowLog),
+                childBuilder().protect(s.protect()).deleteBeforeReplace(true).build());
+
+        this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
+                group.port().applyValue(p -> p.orElse(PORT)), sg.id());
+        this.connection = new DataConnections.Redis(outputs.primaryEndpoint(), outputs.port(), TLS,
+                args.authToken().output(), NetworkPeer.Addresses.of(args.network().privateSubnetCidrs()));
+        registerOutputs(Map.of(
+                "primaryEndpoint", outputs.primaryEndpoint(),
+                "readerEndpoint", outputs.readerEndpoint(),
+                "port", outputs.port(),
+                "securityGroupId", outputs.securityGroupId()));
+    }
+
+    /** No rules inline and no egress: the only way in is the ingress rule, and the cache never dials out. */
+    private SecurityGroup securityGroup(CacheArgs args) {
         SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
                 .vpcId(args.network().vpcId())
                 // Engine-neutral: a security group's description cannot change without replacing it.
@@ -70,17 +94,14 @@ public final class Cache extends PlatformComponent {
                 .description("Redis protocol from the cluster security group")
                 .tags(tags())
                 .build(), child());
+        return sg;
+    }
 
-        LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
-                .name(slowLogName)
-                .retentionInDays(s.slowLogRetentionDays())
-                .kmsKeyId(key.arn())
-                .tags(tags())
-                .build(), child());
-
-        // An explicit id keeps endpoint names short and readable; as ids must be unique, a replacement has to delete
-        // the old group first (acceptable for a cache, and most changes here are in-place updates anyway).
-        ReplicationGroup group = new ReplicationGroup(name("redis"), ReplicationGroupArgs.builder()
+    private ReplicationGroupArgs replicationGroupArgs(CacheArgs args, Key key, SubnetGroup subnets, SecurityGroup sg,
+                                                      LogGroup slowLog) {
+        CacheSettings s = args.settings();
+        boolean ha = s.highlyAvailable();
+        return ReplicationGroupArgs.builder()
                 .replicationGroupId(Naming.fit(componentName(), MAX_REPLICATION_GROUP_ID))
                 .description("Cache of " + componentName())
                 .engine(s.engine().name().toLowerCase(Locale.ROOT))
@@ -112,17 +133,7 @@ public final class Cache extends PlatformComponent {
                         .destination(slowLog.name())
                         .build())
                 .tags(tags())
-                .build(), childBuilder().protect(s.protect()).deleteBeforeReplace(true).build());
-
-        this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
-                group.port().applyValue(p -> p.orElse(PORT)), sg.id());
-        this.connection = new DataConnections.Redis(outputs.primaryEndpoint(), outputs.port(), TLS,
-                args.authToken().output(), NetworkPeer.Addresses.of(args.network().privateSubnetCidrs()));
-        registerOutputs(Map.of(
-                "primaryEndpoint", outputs.primaryEndpoint(),
-                "readerEndpoint", outputs.readerEndpoint(),
-                "port", outputs.port(),
-                "securityGroupId", outputs.securityGroupId()));
+                .build();
     }
 
     public CacheOutputs outputs() {

@@ -67,7 +67,43 @@ public final class Database extends PlatformComponent {
         Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights, logs",
                 Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), Output.of(region()), logGroupPrefix)), s.protect(),
                 s.protect() || s.backupsOutliveInstance(), componentName());
-        // Created before the instance so RDS writes into groups with our retention and key, not its own that never expire.
+        List<Resource> instanceDependsOn = new ArrayList<>(logGroups(s, logGroupPrefix, key));
+
+        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
+                .description("Isolated database subnets of " + componentName())
+                .subnetIds(args.network().databaseSubnetIds())
+                .tags(tags())
+                .build(), child());
+
+        SecurityGroup sg = securityGroup(args);
+        ParameterGroup parameters = parameterGroup(s);
+        Optional<Output<String>> monitoringRoleArn = s.monitoringIntervalSeconds() > 0
+                ? Optional.of(monitoringRole(instanceDependsOn))
+                : Optional.empty();
+
+        InstanceArgs.Builder instance = instanceArgs(s, identifier, key, subnets, sg, parameters);
+        monitoringRoleArn.ifPresent(instance::monitoringRoleArn);
+        Instance db = new Instance(name("postgres"), instance.build(),
+                childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
+
+        this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
+        this.connection = new DataConnections.Database(
+                new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
+                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute()),
+                outputs.address(), outputs.port(), TLS, outputs.databaseName(),
+                NetworkPeer.Addresses.of(args.network().databaseSubnetCidrs()));
+        registerOutputs(Map.of(
+                "address", outputs.address(),
+                "port", outputs.port(),
+                "databaseName", Output.of(outputs.databaseName()),
+                "masterSecretArn", outputs.masterSecretArn(),
+                "securityGroupId", outputs.securityGroupId(),
+                "kmsKeyArn", outputs.kmsKeyArn()));
+    }
+
+    /** Created before the instance so RDS writes into groups with our retention and key, not its own that never expire. */
+    private List<Resource> logGroups(DatabaseSettings s, String logGroupPrefix, Key key) {
         List<Resource> logGroups = new ArrayList<>();
         for (String export : s.logExports()) {
             logGroups.add(new LogGroup(name("log-" + export), LogGroupArgs.builder()
@@ -77,14 +113,11 @@ public final class Database extends PlatformComponent {
                     .tags(tags())
                     .build(), child()));
         }
+        return logGroups;
+    }
 
-        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
-                .description("Isolated database subnets of " + componentName())
-                .subnetIds(args.network().databaseSubnetIds())
-                .tags(tags())
-                .build(), child());
-
-        // No rules inline and no egress: the only way in is the rule below, and RDS never dials out.
+    /** No rules inline and no egress: the only way in is the ingress rule, and RDS never dials out. */
+    private SecurityGroup securityGroup(DatabaseArgs args) {
         SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
                 .vpcId(args.network().vpcId())
                 .description("PostgreSQL of " + componentName() + ", from the cluster only")
@@ -97,8 +130,11 @@ public final class Database extends PlatformComponent {
                 .description("PostgreSQL from the cluster security group")
                 .tags(tags())
                 .build(), child());
+        return sg;
+    }
 
-        ParameterGroup parameters = new ParameterGroup(name("params"), ParameterGroupArgs.builder()
+    private ParameterGroup parameterGroup(DatabaseSettings s) {
+        return new ParameterGroup(name("params"), ParameterGroupArgs.builder()
                 .family("postgres" + s.majorVersion())
                 .description("TLS only, connection and slow-statement logging")
                 .parameters(
@@ -110,24 +146,26 @@ public final class Database extends PlatformComponent {
                         parameter("log_disconnections", "1", "immediate"))
                 .tags(tags())
                 .build(), child());
+    }
 
-        List<Resource> instanceDependsOn = new ArrayList<>(logGroups);
-        Output<String> monitoringRoleArn = null;
-        if (s.monitoringIntervalSeconds() > 0) {
-            Role role = new Role(name("monitoring-role", ROLE), RoleArgs.builder()
+    /** The enhanced-monitoring role; the instance waits for its policy (added to {@code instanceDependsOn}). */
+    private Output<String> monitoringRole(List<Resource> instanceDependsOn) {
+        Role role = new Role(name("monitoring-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
-                    .description("Lets RDS publish enhanced monitoring of " + componentName())
-                    .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
-                    .tags(tags())
-                    .build(),  childBuilder("monitoring-role", ROLE).build());
-            // The instance waits for the attachment: RDS checks the role's permissions when monitoring starts.
-            instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn(MONITORING_POLICY_ARN)
-                    .build(), child()));
-            monitoringRoleArn = role.arn();
-        }
+                .description("Lets RDS publish enhanced monitoring of " + componentName())
+                .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
+                .tags(tags())
+                .build(), childBuilder("monitoring-role", ROLE).build());
+        // RDS checks the role's permissions when monitoring starts.
+        instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(MONITORING_POLICY_ARN)
+                .build(), child()));
+        return role.arn();
+    }
 
+    private InstanceArgs.Builder instanceArgs(DatabaseSettings s, String identifier, Key key, SubnetGroup subnets,
+                                              SecurityGroup sg, ParameterGroup parameters) {
         InstanceArgs.Builder instance = InstanceArgs.builder()
                 .identifier(identifier)
                 .engine("postgres")
@@ -171,29 +209,10 @@ public final class Database extends PlatformComponent {
         if (s.performanceInsights()) {
             instance.performanceInsightsKmsKeyId(key.arn()).performanceInsightsRetentionPeriod(7);
         }
-        if (monitoringRoleArn != null) {
-            instance.monitoringRoleArn(monitoringRoleArn);
-        }
         if (!s.skipFinalSnapshot()) {
             instance.finalSnapshotIdentifier(identifier + FINAL_SNAPSHOT_SUFFIX);
         }
-        Instance db = new Instance(name("postgres"), instance.build(),
-                childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
-
-        this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
-                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
-        this.connection = new DataConnections.Database(
-                new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
-                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute()),
-                outputs.address(), outputs.port(), TLS, outputs.databaseName(),
-                NetworkPeer.Addresses.of(args.network().databaseSubnetCidrs()));
-        registerOutputs(Map.of(
-                "address", outputs.address(),
-                "port", outputs.port(),
-                "databaseName", Output.of(outputs.databaseName()),
-                "masterSecretArn", outputs.masterSecretArn(),
-                "securityGroupId", outputs.securityGroupId(),
-                "kmsKeyArn", outputs.kmsKeyArn()));
+        return instance;
     }
 
     public DatabaseOutputs outputs() {

@@ -109,11 +109,24 @@ public final class InClusterData extends PlatformComponent {
                         .asSecret())
                 .build(), childBuilder().dependsOn(clients.after()).build());
 
-        String postgres = POSTGRES;
-        statefulSet(args, postgres, ContainerArgs.builder()
-                .name(postgres)
+        statefulSet(args, POSTGRES, postgresContainer(args),
+                List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
+        service(args, POSTGRES, InClusterDataArgs.POSTGRES_PORT, credentials);
+
+        statefulSet(args, REDIS, valkeyContainer(args), List.of("/data", "/tmp"), credentials);
+        service(args, REDIS, InClusterDataArgs.REDIS_PORT, credentials);
+
+        admitClients(args, clients);
+
+        DataConnections connection = connection(args);
+        registerOutputs(Map.of("databaseHost", connection.database().host(), "redisHost", connection.redis().host()));
+    }
+
+    private static ContainerArgs.Builder postgresContainer(InClusterDataArgs args) {
+        return ContainerArgs.builder()
+                .name(POSTGRES)
                 .image(args.postgresImage())
-                .ports(ContainerPortArgs.builder().name(postgres).containerPort(InClusterDataArgs.POSTGRES_PORT).build())
+                .ports(ContainerPortArgs.builder().name(POSTGRES).containerPort(InClusterDataArgs.POSTGRES_PORT).build())
                 .env(List.of(
                         EnvVarArgs.builder().name("POSTGRES_DB").value(args.databaseName()).build(),
                         EnvVarArgs.builder().name("POSTGRES_USER").value(args.databaseUser()).build(),
@@ -122,27 +135,27 @@ public final class InClusterData extends PlatformComponent {
                 .readinessProbe(ProbeArgs.builder().exec(ExecActionArgs.builder()
                         .command("pg_isready", "-U", args.databaseUser(), "-d", args.databaseName()).build())
                         .periodSeconds(5).build())
-                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(postgres).build())
-                        .initialDelaySeconds(20).periodSeconds(10).build()),
-                List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
-        service(args, postgres, InClusterDataArgs.POSTGRES_PORT, credentials);
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(POSTGRES).build())
+                        .initialDelaySeconds(20).periodSeconds(10).build());
+    }
 
-        String redis = REDIS;
-        statefulSet(args, redis, ContainerArgs.builder()
-                .name(redis)
+    /** Password from the environment, never on the command line of the image's defaults; nothing persisted. */
+    private static ContainerArgs.Builder valkeyContainer(InClusterDataArgs args) {
+        return ContainerArgs.builder()
+                .name(REDIS)
                 .image(args.redisImage())
-                // Password from the environment, never on the command line of the image's defaults; nothing persisted.
                 .command("sh", "-c", "exec valkey-server --port " + InClusterDataArgs.REDIS_PORT
                         + " --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data")
-                .ports(ContainerPortArgs.builder().name(redis).containerPort(InClusterDataArgs.REDIS_PORT).build())
+                .ports(ContainerPortArgs.builder().name(REDIS).containerPort(InClusterDataArgs.REDIS_PORT).build())
                 .env(List.of(secretEnv("REDIS_PASSWORD", REDIS_PASSWORD_KEY)))
-                .readinessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
+                .readinessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(REDIS).build())
                         .periodSeconds(5).build())
-                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
-                        .initialDelaySeconds(10).periodSeconds(10).build()),
-                List.of("/data", "/tmp"), credentials);
-        service(args, redis, InClusterDataArgs.REDIS_PORT, credentials);
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(REDIS).build())
+                        .initialDelaySeconds(10).periodSeconds(10).build());
+    }
 
+    /** The agent's pods reach both services; the migration Job's pods only PostgreSQL. */
+    private void admitClients(InClusterDataArgs args, Clients clients) {
         new NetworkPolicy(name("allow-agent"), NetworkPolicyArgs.builder()
                 .metadata(metadata(args, "allow-agent-to-data", Map.of()))
                 .spec(NetworkPolicySpecArgs.builder()
@@ -160,9 +173,6 @@ public final class InClusterData extends PlatformComponent {
                                         .build())
                         .build())
                 .build(), childBuilder().dependsOn(clients.after()).build());
-
-        DataConnections connection = connection(args);
-        registerOutputs(Map.of("databaseHost", connection.database().host(), "redisHost", connection.redis().host()));
     }
 
     private static NetworkPolicyPeerArgs pods(Map<String, String> labels) {

@@ -70,16 +70,7 @@ public final class Network extends PlatformComponent {
                 .tags(tags("vpc"))
                 .build(), child());
 
-        // Zones come from the account's view of the region; the count was validated against the region up front.
-        Output<List<String>> zoneNames = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available").build(), InvokeOptions.builder().parent(this).build())
-                .applyValue(result -> {
-                    if (result.names().size() < zones) {
-                        throw new IllegalStateException("region " + region() + " offers " + result.names().size()
-                                + " available zones, but network.availabilityZoneCount is " + zones);
-                    }
-                    return List.copyOf(result.names().subList(0, zones));
-                });
+        Output<List<String>> zoneNames = zoneNames(zones);
 
         // Locked down: nothing may rely on the default security group.
         new DefaultSecurityGroup(name("default-sg"), DefaultSecurityGroupArgs.builder()
@@ -98,41 +89,11 @@ public final class Network extends PlatformComponent {
         List<Subnet> databaseSubnets = subnets("database", s.databaseSubnetCidrs(), vpc, zoneNames, false,
                 Map.of("tier", "database"));
 
-        RouteTable publicRoutes = new RouteTable(name("public-rt"), RouteTableArgs.builder()
-                .vpcId(vpc.id()).tags(tags("public-rt")).build(), child());
-        new Route(name("public-default-route"), RouteArgs.builder()
-                .routeTableId(publicRoutes.id())
-                .destinationCidrBlock("0.0.0.0/0")
-                .gatewayId(igw.id())
-                .build(), child());
+        RouteTable publicRoutes = publicRoutes(vpc, igw);
         associate("public", publicSubnets, i -> publicRoutes);
 
-        List<NatGateway> natGateways = new ArrayList<>();
-        int natCount = s.natGateways() == NetworkSettings.NatStrategy.PER_AZ ? zones : 1;
-        for (int i = 0; i < natCount; i++) {
-            String zone = "az" + (i + 1);
-            Eip eip = new Eip(name("nat-eip-" + zone), EipArgs.builder()
-                    .domain("vpc").tags(tags("nat-eip-" + zone)).build(), child());
-            natGateways.add(new NatGateway(name("nat-" + zone), NatGatewayArgs.builder()
-                    .allocationId(eip.id())
-                    .subnetId(publicSubnets.get(i).id())
-                    .tags(tags("nat-" + zone))
-                    .build(), childBuilder().dependsOn(igw).build()));
-        }
-
-        List<RouteTable> privateRoutes = new ArrayList<>();
-        for (int i = 0; i < zones; i++) {
-            String zone = "az" + (i + 1);
-            RouteTable table = new RouteTable(name("private-rt-" + zone), RouteTableArgs.builder()
-                    .vpcId(vpc.id()).tags(tags("private-rt-" + zone)).build(), child());
-            NatGateway nat = natGateways.get(Math.min(i, natGateways.size() - 1));
-            new Route(name("private-default-route-" + zone), RouteArgs.builder()
-                    .routeTableId(table.id())
-                    .destinationCidrBlock("0.0.0.0/0")
-                    .natGatewayId(nat.id())
-                    .build(), child());
-            privateRoutes.add(table);
-        }
+        List<NatGateway> natGateways = natGateways(s, publicSubnets, igw);
+        List<RouteTable> privateRoutes = privateRoutes(zones, vpc, natGateways);
         associate("private", privateSubnets, privateRoutes::get);
 
         // The database tier has no route out of the VPC at all.
@@ -142,17 +103,8 @@ public final class Network extends PlatformComponent {
 
         flowLogs(vpc, s.flowLogRetentionDays(), s.protect());
 
-        List<Output<String>> gatewayRouteTables = new ArrayList<>();
-        privateRoutes.forEach(t -> gatewayRouteTables.add(t.id()));
-        gatewayRouteTables.add(databaseRoutes.id());
-        new VpcEndpoint(name("s3-endpoint"), VpcEndpointArgs.builder()
-                .vpcId(vpc.id())
-                .serviceName("com.amazonaws." + region() + ".s3")
-                .vpcEndpointType("Gateway")
-                .routeTableIds(Output.all(gatewayRouteTables))
-                .tags(tags("s3-endpoint"))
-                .build(), child());
-        interfaceEndpoints(s, region(), vpc, privateSubnets);
+        s3Endpoint(vpc, privateRoutes, databaseRoutes);
+        interfaceEndpoints(s, vpc, privateSubnets);
 
         this.outputs = new NetworkOutputs(vpc.id(), s.vpcCidr(), zoneNames, ids(publicSubnets), ids(privateSubnets),
                 ids(databaseSubnets), s.publicSubnetCidrs(), s.privateSubnetCidrs(), s.databaseSubnetCidrs(),
@@ -166,6 +118,80 @@ public final class Network extends PlatformComponent {
 
     public NetworkOutputs outputs() {
         return outputs;
+    }
+
+    /** Zones come from the account's view of the region; the count was validated against the region up front. */
+    private Output<List<String>> zoneNames(int zones) {
+        return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
+                        .state("available").build(), InvokeOptions.builder().parent(this).build())
+                .applyValue(result -> {
+                    if (result.names().size() < zones) {
+                        throw new IllegalStateException("region " + region() + " offers " + result.names().size()
+                                + " available zones, but network.availabilityZoneCount is " + zones);
+                    }
+                    return List.copyOf(result.names().subList(0, zones));
+                });
+    }
+
+    /** One route table for every public subnet, its default route through the internet gateway. */
+    private RouteTable publicRoutes(Vpc vpc, InternetGateway igw) {
+        RouteTable publicRoutes = new RouteTable(name("public-rt"), RouteTableArgs.builder()
+                .vpcId(vpc.id()).tags(tags("public-rt")).build(), child());
+        new Route(name("public-default-route"), RouteArgs.builder()
+                .routeTableId(publicRoutes.id())
+                .destinationCidrBlock("0.0.0.0/0")
+                .gatewayId(igw.id())
+                .build(), child());
+        return publicRoutes;
+    }
+
+    /** One NAT gateway in the first public subnet, or one per zone ({@code perAz}). */
+    private List<NatGateway> natGateways(NetworkSettings s, List<Subnet> publicSubnets, InternetGateway igw) {
+        List<NatGateway> natGateways = new ArrayList<>();
+        int natCount = s.natGateways() == NetworkSettings.NatStrategy.PER_AZ ? s.availabilityZoneCount() : 1;
+        for (int i = 0; i < natCount; i++) {
+            String zone = "az" + (i + 1);
+            Eip eip = new Eip(name("nat-eip-" + zone), EipArgs.builder()
+                    .domain("vpc").tags(tags("nat-eip-" + zone)).build(), child());
+            natGateways.add(new NatGateway(name("nat-" + zone), NatGatewayArgs.builder()
+                    .allocationId(eip.id())
+                    .subnetId(publicSubnets.get(i).id())
+                    .tags(tags("nat-" + zone))
+                    .build(), childBuilder().dependsOn(igw).build()));
+        }
+        return natGateways;
+    }
+
+    /** A route table per zone, its default route through the zone's NAT gateway (or the only one). */
+    private List<RouteTable> privateRoutes(int zones, Vpc vpc, List<NatGateway> natGateways) {
+        List<RouteTable> privateRoutes = new ArrayList<>();
+        for (int i = 0; i < zones; i++) {
+            String zone = "az" + (i + 1);
+            RouteTable table = new RouteTable(name("private-rt-" + zone), RouteTableArgs.builder()
+                    .vpcId(vpc.id()).tags(tags("private-rt-" + zone)).build(), child());
+            NatGateway nat = natGateways.get(Math.min(i, natGateways.size() - 1));
+            new Route(name("private-default-route-" + zone), RouteArgs.builder()
+                    .routeTableId(table.id())
+                    .destinationCidrBlock("0.0.0.0/0")
+                    .natGatewayId(nat.id())
+                    .build(), child());
+            privateRoutes.add(table);
+        }
+        return privateRoutes;
+    }
+
+    /** The S3 gateway endpoint on the private and database route tables (free, and keeps image layers off NAT). */
+    private void s3Endpoint(Vpc vpc, List<RouteTable> privateRoutes, RouteTable databaseRoutes) {
+        List<Output<String>> gatewayRouteTables = new ArrayList<>();
+        privateRoutes.forEach(t -> gatewayRouteTables.add(t.id()));
+        gatewayRouteTables.add(databaseRoutes.id());
+        new VpcEndpoint(name("s3-endpoint"), VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName("com.amazonaws." + region() + ".s3")
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(gatewayRouteTables))
+                .tags(tags("s3-endpoint"))
+                .build(), child());
     }
 
     private List<Subnet> subnets(String tier, List<String> cidrs, Vpc vpc, Output<List<String>> zoneNames,
@@ -231,7 +257,7 @@ public final class Network extends PlatformComponent {
                 .build(), child());
     }
 
-    private void interfaceEndpoints(NetworkSettings s, String region, Vpc vpc, List<Subnet> privateSubnets) {
+    private void interfaceEndpoints(NetworkSettings s, Vpc vpc, List<Subnet> privateSubnets) {
         if (s.interfaceEndpoints().isEmpty()) {
             return;
         }
@@ -251,7 +277,7 @@ public final class Network extends PlatformComponent {
             String part = "endpoint-" + service.replace('.', '-');
             new VpcEndpoint(name(part), VpcEndpointArgs.builder()
                     .vpcId(vpc.id())
-                    .serviceName("com.amazonaws." + region + "." + service)
+                    .serviceName("com.amazonaws." + region() + "." + service)
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(ids(privateSubnets))
