@@ -50,7 +50,7 @@ final class CiAccessReader {
      */
     static CiAccessSettings read(Settings cluster, boolean publicEndpoint, List<String> publicAccessCidrs,
                                  List<String> adminPrincipalArns) {
-        Settings s = cluster.object("ciAccess");
+        Settings s = cluster.object(SECTION.name());
         if (!s.isPresent()) {
             cluster.problem("ciAccess", "<missing>", "state how CI reaches this cluster's API: reach: vpcRunner (with "
                     + "runnerCidrs or runnerSecurityGroupIds) or reach: publicEndpoint (with egressCidrs), and the CI "
