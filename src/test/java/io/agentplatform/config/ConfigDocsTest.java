@@ -1,16 +1,22 @@
 package io.agentplatform.config;
 
 import io.agentplatform.StackPlans;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +75,27 @@ class ConfigDocsTest {
         int config = committed.indexOf("\nconfig:\n");
         assertTrue(config >= 0, "Pulumi.yaml has a config block");
         compareOrWrite(file, committed, committed.substring(0, config + 1) + ConfigDocs.pulumiConfig());
+    }
+
+    /**
+     * Pulumi.yaml gives every section {@code default: {}}, so the CLI passes {@code {}} for each one a stack leaves out
+     * (network, cluster, ... on the pr and local stacks, which refuse them when set): {@code {}} must mean "not set".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pr", "local", "dev"})
+    void aSectionTheCliPassesAsAnEmptyDefaultBindsAsIfLeftOut(String stack) {
+        Path dir = StackPlans.projectDir();
+        Map<String, JsonNode> withDefaults = StackConfigSource.rawConfig(dir, dir.resolve("Pulumi." + stack + ".yaml"),
+                "agent-platform");
+        Map<String, JsonNode> leftOut = new LinkedHashMap<>(withDefaults);
+        leftOut.values().removeIf(v -> v.isObject() && v.isEmpty());
+        assertTrue(leftOut.size() < withDefaults.size(), "the " + stack + " stack leaves some section to its {} default");
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        PlatformConfig cli = ConfigBinder.bind("agent-platform", stack, withDefaults, Set.of(),
+                ConfigBinder.SecretMode.PLACEHOLDER, day);
+        PlatformConfig without = ConfigBinder.bind("agent-platform", stack, leftOut, Set.of(),
+                ConfigBinder.SecretMode.PLACEHOLDER, day);
+        assertEquals(without.toString(), cli.toString());
     }
 
     /** A declaration left out of its section would be read but neither documented nor declared in Pulumi.yaml. */
