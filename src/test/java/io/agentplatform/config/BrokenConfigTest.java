@@ -171,7 +171,7 @@ class BrokenConfigTest {
                         (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:expiresAt", TextNode.valueOf("next friday")),
                         "agent-platform:expiresAt", "RFC 3339 timestamp"),
                 Arguments.of("ephemeral stack asking for AWS infrastructure", "pr",
-                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:database", new ObjectMapper().createObjectNode()),
+                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:database", new ObjectMapper().createObjectNode().put("multiAz", true)),
                         "agent-platform:database", "only platform stacks (dev, staging, production) build AWS infrastructure"),
                 Arguments.of("platform stack with an ephemeral-only setting", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:platformStack", TextNode.valueOf("acme/agent-platform/dev")),

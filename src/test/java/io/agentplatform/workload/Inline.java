@@ -17,8 +17,11 @@ final class Inline {
 
     /** 2-6 replicas, 250m/512Mi requests, 1/768Mi limits, CPU 70 %, memory 80 %, 300 s scale-down, 30 s grace. */
     static AgentSettings settings(Optional<AgentSettings.Ingress> ingress, Optional<String> llmApiUrl) {
-        return new AgentSettings(IMAGE, 2, 2, 6, "250m", "512Mi", "1", "768Mi", 70, 80, 300, ingress, llmApiUrl,
-                120, llmApiUrl.map(u -> "gpt-4o-mini"), 30);
+        return AgentSettings.builder().image(IMAGE).replicas(2).minReplicas(2).maxReplicas(6)
+                .cpuRequest("250m").memoryRequest("512Mi").cpuLimit("1").memoryLimit("768Mi")
+                .targetCpuPercent(70).targetMemoryPercent(80).scaleDownStabilizationSeconds(300)
+                .ingress(ingress).llmApiUrl(llmApiUrl).rateLimitPerMinute(120).llmModel(llmApiUrl.map(u -> "gpt-4o-mini"))
+                .shutdownGraceSeconds(30).build();
     }
 
     static AgentSettings offline() {
