@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static io.agentplatform.database.DataServicesPlans.underComponent;
+import static io.agentplatform.PlanQueries.underComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What holds for both data services alike: tags, naming, no secrets in the plan, the same plan on every run. */
+/** What holds for both data services alike: tags, naming, no secrets in the plan (same plan on every run: PlanFileTest). */
 class DataServicesHygieneTest {
     private static final Map<String, String> COMPONENTS = Map.of(
             "database", "agent-platform:aws:Database",
@@ -34,7 +34,7 @@ class DataServicesHygieneTest {
     @ValueSource(strings = {"dev", "staging", "production"})
     void everyTaggableResourceCarriesTheStandardTags(String stack) {
         PlatformConfig cfg = StackPlans.config(stack);
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         int checked = 0;
         for (var component : COMPONENTS.entrySet()) {
             for (PlannedResource r : underComponent(plan, component.getValue())) {
@@ -73,7 +73,7 @@ class DataServicesHygieneTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void everyChildIsNamedAfterItsComponentAndDeployedWithTheStackProvider(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         for (var component : COMPONENTS.entrySet()) {
             String prefix = "agent-platform-" + stack + "-" + component.getKey() + "-";
             List<PlannedResource> children = underComponent(plan, component.getValue());
@@ -90,7 +90,7 @@ class DataServicesHygieneTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void noSecretOrPlaceholderAppearsInThePlan(String stack) {
-        String text = DataServicesPlans.of(stack).toJsonText();
+        String text = StackPlans.of(stack).toJsonText();
         assertFalse(text.contains("offline-plan-placeholder-for-"), "a placeholder secret leaked into the plan");
         List<String> secrets = secretTexts(StackPlans.config(stack).secrets());
         assertFalse(secrets.isEmpty(), "the offline plan has at least the cache AUTH token");
@@ -114,7 +114,7 @@ class DataServicesHygieneTest {
     @Test
     void noIngressAnywhereOpensPostgresOrRedisToAnAddressRange() {
         for (String stack : StackPlans.PLATFORM_STACKS) {
-            for (PlannedResource rule : DataServicesPlans.of(stack).ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
+            for (PlannedResource rule : StackPlans.of(stack).ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
                 int from = rule.input("fromPort").asInt(-1);
                 int to = rule.input("toPort").asInt(-1);
                 boolean dataPort = (from <= 5432 && 5432 <= to) || (from <= 6379 && 6379 <= to)
@@ -126,10 +126,5 @@ class DataServicesHygieneTest {
                 }
             }
         }
-    }
-
-    @Test
-    void thePlanIsIdenticalOnEveryRun() {
-        assertEquals(DataServicesPlans.of("production").toJsonText(), DataServicesPlans.fresh("production").toJsonText());
     }
 }
