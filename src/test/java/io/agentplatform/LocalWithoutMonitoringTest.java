@@ -7,7 +7,7 @@ import io.agentplatform.config.ConfigBinder;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.StackConfigSource;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class LocalWithoutMonitoringTest {
             raw.put("agent-platform:monitoring", monitoring);
             PlatformConfig config = ConfigBinder.bind("agent-platform", "local", raw, Set.of(),
                     ConfigBinder.SecretMode.PLACEHOLDER);
-            plan = PlanRunner.run(config, Platform::define);
+            plan = PlatformPlans.run(config, Platform::define);
         }
         return plan;
     }

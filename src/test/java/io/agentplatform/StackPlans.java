@@ -3,7 +3,7 @@ package io.agentplatform;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.StackConfigSource;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class StackPlans {
     }
 
     public static synchronized Plan of(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> PlanRunner.runWithReferences(config(s), Platform::define,
+        return PLANS.computeIfAbsent(stack, s -> PlatformPlans.runWithReferences(config(s), Platform::define,
                 reference -> config(reference.substring(reference.lastIndexOf('/') + 1))));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentplatform.Platform;
 import io.agentplatform.StackPlans;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -160,7 +160,7 @@ class CatalogValidationTest {
     @Test
     void allowedExtendedSupportSetsTheUpgradePolicyAndTheEstimatePricesIt() {
         PlatformConfig extended = bind("staging", DAY, r -> { on133(r); cluster(r).put("allowExtendedSupport", true); });
-        Plan plan = PlanRunner.run(extended, Platform::define);
+        Plan plan = PlatformPlans.run(extended, Platform::define);
         assertEquals("EXTENDED", plan.ofType("aws:eks/cluster:Cluster").get(0).input("upgradePolicy.supportType").asText());
         Map<String, Double> categories = plan.estimate().byCategory();
         assertEquals(0.60 * 730, categories.get("EKS control plane (extended support)"), 0.01, categories.toString());

@@ -21,7 +21,7 @@ import io.agentplatform.core.Tags;
 import io.agentplatform.network.Network;
 import io.agentplatform.network.NetworkArgs;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import io.agentplatform.plan.PlannedResource;
 
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class DataServicesPlans {
 
     /** A new, uncached run, for checking that two runs give the same plan. */
     public static Plan fresh(String stack) {
-        return PlanRunner.run(StackPlans.config(stack), DataServicesPlans::define);
+        return PlatformPlans.run(StackPlans.config(stack), DataServicesPlans::define);
     }
 
     static void define(Context ctx, PlatformConfig cfg) {

@@ -16,7 +16,7 @@ import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import io.agentplatform.plan.PlannedResource;
 
 import java.util.List;
@@ -47,7 +47,7 @@ final class MonitoringPlans {
     private MonitoringPlans() {}
 
     static synchronized Plan of(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> PlanRunner.run(StackPlans.config(s), MonitoringPlans::program));
+        return PLANS.computeIfAbsent(stack, s -> PlatformPlans.run(StackPlans.config(s), MonitoringPlans::program));
     }
 
     static PlatformConfig config(String stack) {

@@ -11,7 +11,7 @@ import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,7 +56,7 @@ class KubernetesSecretSourceTest {
     }
 
     private static Plan plan() {
-        return PlanRunner.run(StackPlans.config("dev"), KubernetesSecretSourceTest::program);
+        return PlatformPlans.run(StackPlans.config("dev"), KubernetesSecretSourceTest::program);
     }
 
     @Test

@@ -203,7 +203,7 @@ public final class CostEstimator {
         List<Estimate.Unpriced> unpriced = plan.resources().stream()
                 .filter(r -> r.custom() && !r.type().startsWith("pulumi:providers:"))
                 .map(r -> new Estimate.Unpriced(r.urn(), r.type(), "no price table for region " + region
-                        + " (add src/main/resources/insights/prices-" + region + ".json)"))
+                        + " (add offline-plan/src/main/resources/insights/prices-" + region + ".json)"))
                 .toList();
         return new Result(0, new TreeMap<>(), new TreeMap<>(), unpriced, "none", region);
     }
