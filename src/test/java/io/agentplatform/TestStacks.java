@@ -7,7 +7,7 @@ import io.agentplatform.config.ConfigBinder;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.StackConfigSource;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -108,7 +108,7 @@ public final class TestStacks {
 
         /** A new, uncached run of the same program and config, for checking that runs agree. */
         public Plan fresh() {
-            return PlanRunner.runWithReferences(config(), Platform::define,
+            return PlatformPlans.runWithReferences(config(), Platform::define,
                     reference -> TestStacks.of(reference.substring(reference.lastIndexOf('/') + 1)).config());
         }
 

@@ -27,7 +27,7 @@ class PlanFileTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging", "production", "local"})
     void theSameStackGivesByteIdenticalPlanFilesOnEveryRun(String stack) throws Exception {
         String first = StackPlans.of(stack).toJsonText();
-        String second = PlanRunner.run(StackPlans.config(stack), Platform::define).toJsonText();
+        String second = PlatformPlans.run(StackPlans.config(stack), Platform::define).toJsonText();
         assertEquals(first, second);
     }
 
@@ -38,7 +38,7 @@ class PlanFileTest {
     @Test
     void aFreshJvmWritesTheSamePlanFile(@TempDir Path out) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.agentplatform.App",
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PlanMain.class.getName(),
                 "plan", "production", "--project-dir", StackPlans.projectDir().toString(), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(out.resolve("plan.log").toFile()).start();
         assertEquals(0, process.waitFor(), () -> readLog(out));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
@@ -12,7 +11,6 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
-import io.agentplatform.config.PlatformConfig;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -44,25 +41,22 @@ public final class PlanRunner {
         }
     }
 
-    /**
-     * @param config  the validated configuration of the stack
-     * @param program the program, e.g. {@code Platform::define}
-     */
-    public static synchronized Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program) {
-        return run(config, program, Map.of());
+    /** Plans one stack on its own: a StackReference it makes finds no outputs. */
+    public static synchronized Plan run(PlanTarget target) {
+        return run(target, Map.of());
     }
 
     /**
-     * Plans a stack that reads other stacks through StackReferences: first plans each referenced stack with
-     * {@code loadStack} (reference name to its config), then hands their outputs to the mock engine, so an ephemeral
-     * plan consumes the real outputs of the dev plan.
+     * Plans a stack that reads another stack through a StackReference: first plans the referenced stack
+     * ({@code loadStack} turns the reference name into its target), then hands its outputs to the mock engine, so an
+     * ephemeral plan consumes the real outputs of the dev plan.
      */
-    public static synchronized Plan runWithReferences(PlatformConfig config, BiConsumer<Context, PlatformConfig> program,
-                                                      java.util.function.Function<String, PlatformConfig> loadStack) {
+    public static synchronized Plan runWithReferences(PlanTarget target,
+                                                      java.util.function.Function<String, PlanTarget> loadStack) {
         Map<String, Map<String, Object>> referenced = new java.util.TreeMap<>();
-        config.target().flatMap(t -> t.platformStack()).ifPresent(reference ->
-                referenced.put(reference, referenceOutputs(run(loadStack.apply(reference), program))));
-        return run(config, program, referenced);
+        target.platformStack().ifPresent(reference ->
+                referenced.put(reference, referenceOutputs(run(loadStack.apply(reference)))));
+        return run(target, referenced);
     }
 
     /** A referenced stack's outputs as StackReference hands them over; secrets get stand-ins, masked again downstream. */
@@ -91,22 +85,21 @@ public final class PlanRunner {
         return value;
     }
 
-    private static Plan run(PlatformConfig config, BiConsumer<Context, PlatformConfig> program,
-                            Map<String, Map<String, Object>> referencedStacks) {
-        String region = config.aws().map(a -> a.region()).orElse("us-east-1");
+    private static Plan run(PlanTarget target, Map<String, Map<String, Object>> referencedStacks) {
+        String region = target.region().orElse(PlanTarget.DEFAULT_REGION);
         PlanMocks mocks = new PlanMocks(new MockCloud(region, referencedStacks));
         PlanRecorder recorder = new PlanRecorder();
         TestOptions options = TestOptions.builder()
-                .projectName(config.project())
-                .stackName(config.stack())
+                .projectName(target.project())
+                .stackName(target.stack())
                 .preview(false)
                 .resourceTransformations(List.of(recorder))
                 .build();
         try {
-            TestResult result = PulumiTest.withMocks(mocks).withOptions(options).runTest(ctx -> program.accept(ctx, config));
+            TestResult result = PulumiTest.withMocks(mocks).withOptions(options).runTest(target.program());
             if (result.exitCode() != 0 || !result.exceptions().isEmpty()) {
                 Throwable first = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
-                throw new PlanFailedException("the program failed under the mock engine for stack " + config.stack() + ": "
+                throw new PlanFailedException("the program failed under the mock engine for stack " + target.stack() + ": "
                         + String.join("; ", result.errors()) + (first == null ? "" : " / " + first), first);
             }
             if (!mocks.duplicates().isEmpty()) {
@@ -114,16 +107,16 @@ public final class PlanRunner {
             }
             if (!mocks.refusedNames().isEmpty()) {
                 throw new PlanFailedException("AWS would refuse " + mocks.refusedNames().size() + " physical name(s) in stack "
-                        + config.stack() + ":\n  - " + String.join("\n  - ",
+                        + target.stack() + ":\n  - " + String.join("\n  - ",
                         mocks.refusedNames().stream().map(PhysicalNames.Refusal::message).toList()), null);
             }
-            return capture(config, mocks, recorder, result);
+            return capture(target, mocks, recorder, result);
         } finally {
             PulumiTest.cleanup();
         }
     }
 
-    private static Plan capture(PlatformConfig config, PlanMocks mocks, PlanRecorder recorder, TestResult result) {
+    private static Plan capture(PlanTarget target, PlanMocks mocks, PlanRecorder recorder, TestResult result) {
         Map<Resource, String> urns = new HashMap<>();
         for (PlanRecorder.Registration r : recorder.registrations()) {
             urns.put(r.resource(), value(r.resource().urn()));
@@ -152,9 +145,9 @@ public final class PlanRunner {
             protectByUrn.put(urn, r.options().isProtect());
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
-        return new Plan(config.project(), config.stack(), config.environment().configName(),
-                List.copyOf(inheritProtect(resources)), outputs(result), config.warnings(),
-                java.util.Optional.of(config.planDate()));
+        return new Plan(target.project(), target.stack(), target.environment(),
+                List.copyOf(inheritProtect(resources)), outputs(result), target.warnings(),
+                java.util.Optional.of(target.planDate()));
     }
 
     /** Pulumi children inherit {@code protect} from their parent unless they set it themselves. */

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Typical create times per resource type, {@code src/main/resources/insights/create-times.json}: exact type
+ * Typical create times per resource type, {@code offline-plan/src/main/resources/insights/create-times.json}: exact type
  * tokens, prefixes (ending in {@code :} or {@code /}), input-dependent variants (RDS Multi-AZ) and a default for
  * everything else. Component resources take no time of their own.
  */

@@ -42,7 +42,7 @@ public final class PlanCommand {
         try {
             PlatformConfig config = StackConfigSource.load(projectDir, stack);
             Path dir = projectDir;
-            Plan plan = PlanRunner.runWithReferences(config, program, reference -> StackConfigSource.load(dir,
+            Plan plan = PlatformPlans.runWithReferences(config, program, reference -> StackConfigSource.load(dir,
                     reference.substring(reference.lastIndexOf('/') + 1)));
             Path json = PlanWriter.write(plan, outDir);
             out.print(PlanSummary.render(plan));

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dated catalog of what AWS offers in one region, {@code src/main/resources/insights/aws-catalog-<region>.json}:
+ * The dated catalog of what AWS offers in one region, {@code aws-facts/src/main/resources/insights/aws-catalog-<region>.json}:
  * EKS versions and their support dates, add-on versions per EKS version, the RDS for PostgreSQL versions that can be
  * created, ElastiCache engine versions and the instance classes the program accepts. Config validation checks every
- * stack against it on the plan date ({@link CatalogChecks}).
+ * stack against it on the plan date ({@code CatalogChecks}).
  */
 public final class AwsCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dated price table of one region, {@code src/main/resources/insights/prices-<region>.json}: USD list prices
+ * The dated price table of one region, {@code offline-plan/src/main/resources/insights/prices-<region>.json}: USD list prices
  * with their sources and the volume assumptions (NAT traffic, log ingestion, bucket size, Spot discount) the
  * estimate needs. Lookups answer "no price" rather than zero, so callers can list what they could not price.
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The dated table of AWS physical-name rules by resource type, {@code insights/aws-name-rules.json}. The program's
- * naming rule ({@link Naming#fit}) and the offline plan's check of every physical name both read it, so the names
+ * naming rule ({@code Naming.fit}) and the offline plan's check of every physical name both read it, so the names
  * the program makes and the names the plan refuses follow the same limits.
  */
 public final class NameRules {
@@ -38,7 +39,7 @@ public final class NameRules {
 
     static NameRules load(String resource) {
         try {
-            JsonNode root = new ObjectMapper().readTree(ClasspathFiles.text(resource));
+            JsonNode root = new ObjectMapper().readTree(text(resource));
             Map<String, NameRule> rules = new TreeMap<>();
             root.path("types").fields().forEachRemaining(e -> {
                 JsonNode r = e.getValue();
@@ -53,6 +54,15 @@ public final class NameRules {
                     root.path("prefixSuffixLength").asInt(), Map.copyOf(rules), java.util.Set.copyOf(nameless));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the name rules " + resource, e);
+        }
+    }
+
+    private static String text(String resource) throws IOException {
+        try (InputStream in = NameRules.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

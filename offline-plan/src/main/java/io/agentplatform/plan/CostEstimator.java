@@ -70,70 +70,79 @@ public final class CostEstimator {
             if (!r.custom()) {
                 continue;
             }
-            String component = componentName(byUrn, r);
-            Pricer p = new Pricer(r, component, byComponent, byCategory, unpriced);
-            JsonNode in = r.inputs();
-            switch (r.type()) {
-                case "aws:eks/cluster:Cluster" -> {
-                    if (inExtendedSupport(plan, in, prices.region())) {
-                        p.add("EKS control plane (extended support)", prices.require("eks.clusterHourExtendedSupport") * hours);
-                    } else {
-                        p.add("EKS control plane", prices.require("eks.clusterHour") * hours);
-                    }
-                }
-                case "aws:eks/nodeGroup:NodeGroup" -> priceNodeGroup(p, r, byUrn, prices, hours);
-                case "aws:ec2/natGateway:NatGateway" -> {
-                    p.add("NAT gateways", prices.require("vpc.natGatewayHour") * hours);
-                    p.add("NAT data (assumed)", prices.require("vpc.natGatewayGb") * prices.require("vpc.natGatewayGbPerMonth"));
-                }
-                case "aws:ec2/eip:Eip" -> p.add("Public IPv4 addresses", prices.require("vpc.publicIpv4Hour") * hours);
-                case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
-                    if (in.path("vpcEndpointType").asText("Gateway").equals("Interface")) {
-                        int azs = Math.max(1, in.path("subnetIds").size());
-                        p.add("VPC interface endpoints", prices.require("vpc.interfaceEndpointAzHour") * azs * hours);
-                    }
-                }
-                case "aws:rds/instance:Instance" -> priceDatabase(p, in, prices, hours);
-                case "aws:elasticache/replicationGroup:ReplicationGroup" -> priceCache(p, in, prices, hours);
-                case "aws:ebs/volume:Volume" -> {
-                    if (!in.path("type").asText("gp3").equals("gp3")) {
-                        p.unpriced("EBS volume type " + in.path("type").asText() + " has no price in the table (gp3 only)");
-                    } else if (!in.path("size").isNumber()) {
-                        p.unpriced("EBS volume without a size input (sized from a snapshot)");
-                    } else {
-                        p.add("EBS volumes", in.path("size").asDouble() * prices.require("ebs.gp3GbMonth"));
-                    }
-                }
-                case "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer" ->
-                        p.add("Load balancers", (in.path("loadBalancerType").asText("application").equals("network")
-                                ? prices.require("elb.nlbHour") : prices.require("elb.albHour")) * hours);
-                case "aws:cloudwatch/logGroup:LogGroup" -> p.add("CloudWatch Logs ingestion (assumed)",
-                        prices.require("cloudwatch.logIngestionGb") * prices.require("cloudwatch.logIngestionGbPerLogGroupMonth"));
-                case "aws:kms/key:Key" -> p.add("KMS keys", prices.require("kms.keyMonth"));
-                case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> p.add("S3 storage (assumed)",
-                        prices.require("s3.standardGbMonth") * prices.require("s3.gbPerBucketMonth"));
-                case "kubernetes:helm.sh/v3:Release" -> {
-                    // The release's pods run on the priced nodes; volumes it asks for through values are not priced.
-                    List<String> sizes = helmVolumes(in.path("values"));
-                    if (!sizes.isEmpty()) {
-                        p.unpriced("persistent volumes requested through Helm values (" + String.join(", ", sizes)
-                                + "): replica counts and storage class are chart internals the plan does not resolve");
-                    }
-                }
-                case "kubernetes:core/v1:PersistentVolumeClaim" -> p.unpriced("PersistentVolumeClaim of "
-                        + in.path("spec").path("resources").path("requests").path("storage").asText("?")
-                        + ": storage class and volume type are resolved in the cluster");
-                default -> {
-                    if (!prices.isFree(r.type())) {
-                        p.unpriced("no price rule for this type");
-                    }
-                }
-            }
+            Pricer p = new Pricer(r, componentName(byUrn, r), byComponent, byCategory, unpriced);
+            price(p, plan, r, byUrn, prices, hours);
         }
         double total = byComponent.values().stream().mapToDouble(Double::doubleValue).sum();
         byComponent.replaceAll((k, v) -> cents(v));
         byCategory.replaceAll((k, v) -> cents(v));
         return new Result(cents(total), byComponent, byCategory, List.copyOf(unpriced), prices.date(), prices.region());
+    }
+
+    /** Adds one custom resource's monthly cost by what its type bills for, or says why it has no price. */
+    private static void price(Pricer p, Plan plan, PlannedResource r, Map<String, PlannedResource> byUrn,
+                              PriceTable prices, double hours) {
+        JsonNode in = r.inputs();
+        switch (r.type()) {
+            case "aws:eks/cluster:Cluster" -> {
+                if (inExtendedSupport(plan, in, prices.region())) {
+                    p.add("EKS control plane (extended support)", prices.require("eks.clusterHourExtendedSupport") * hours);
+                } else {
+                    p.add("EKS control plane", prices.require("eks.clusterHour") * hours);
+                }
+            }
+            case "aws:eks/nodeGroup:NodeGroup" -> priceNodeGroup(p, r, byUrn, prices, hours);
+            case "aws:ec2/natGateway:NatGateway" -> {
+                p.add("NAT gateways", prices.require("vpc.natGatewayHour") * hours);
+                p.add("NAT data (assumed)", prices.require("vpc.natGatewayGb") * prices.require("vpc.natGatewayGbPerMonth"));
+            }
+            case "aws:ec2/eip:Eip" -> p.add("Public IPv4 addresses", prices.require("vpc.publicIpv4Hour") * hours);
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                if (in.path("vpcEndpointType").asText("Gateway").equals("Interface")) {
+                    int azs = Math.max(1, in.path("subnetIds").size());
+                    p.add("VPC interface endpoints", prices.require("vpc.interfaceEndpointAzHour") * azs * hours);
+                }
+            }
+            case "aws:rds/instance:Instance" -> priceDatabase(p, in, prices, hours);
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> priceCache(p, in, prices, hours);
+            case "aws:ebs/volume:Volume" -> priceVolume(p, in, prices);
+            case "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer" ->
+                    p.add("Load balancers", (in.path("loadBalancerType").asText("application").equals("network")
+                            ? prices.require("elb.nlbHour") : prices.require("elb.albHour")) * hours);
+            case "aws:cloudwatch/logGroup:LogGroup" -> p.add("CloudWatch Logs ingestion (assumed)",
+                    prices.require("cloudwatch.logIngestionGb") * prices.require("cloudwatch.logIngestionGbPerLogGroupMonth"));
+            case "aws:kms/key:Key" -> p.add("KMS keys", prices.require("kms.keyMonth"));
+            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> p.add("S3 storage (assumed)",
+                    prices.require("s3.standardGbMonth") * prices.require("s3.gbPerBucketMonth"));
+            case "kubernetes:helm.sh/v3:Release" -> priceHelmRelease(p, in);
+            case "kubernetes:core/v1:PersistentVolumeClaim" -> p.unpriced("PersistentVolumeClaim of "
+                    + in.path("spec").path("resources").path("requests").path("storage").asText("?")
+                    + ": storage class and volume type are resolved in the cluster");
+            default -> {
+                if (!prices.isFree(r.type())) {
+                    p.unpriced("no price rule for this type");
+                }
+            }
+        }
+    }
+
+    private static void priceVolume(Pricer p, JsonNode in, PriceTable prices) {
+        if (!in.path("type").asText("gp3").equals("gp3")) {
+            p.unpriced("EBS volume type " + in.path("type").asText() + " has no price in the table (gp3 only)");
+        } else if (!in.path("size").isNumber()) {
+            p.unpriced("EBS volume without a size input (sized from a snapshot)");
+        } else {
+            p.add("EBS volumes", in.path("size").asDouble() * prices.require("ebs.gp3GbMonth"));
+        }
+    }
+
+    /** The release's pods run on the priced nodes; volumes it asks for through values are not priced. */
+    private static void priceHelmRelease(Pricer p, JsonNode in) {
+        List<String> sizes = helmVolumes(in.path("values"));
+        if (!sizes.isEmpty()) {
+            p.unpriced("persistent volumes requested through Helm values (" + String.join(", ", sizes)
+                    + "): replica counts and storage class are chart internals the plan does not resolve");
+        }
     }
 
     private static void priceNodeGroup(Pricer p, PlannedResource r, Map<String, PlannedResource> byUrn, PriceTable prices,
@@ -203,7 +212,7 @@ public final class CostEstimator {
         List<Estimate.Unpriced> unpriced = plan.resources().stream()
                 .filter(r -> r.custom() && !r.type().startsWith("pulumi:providers:"))
                 .map(r -> new Estimate.Unpriced(r.urn(), r.type(), "no price table for region " + region
-                        + " (add src/main/resources/insights/prices-" + region + ".json)"))
+                        + " (add offline-plan/src/main/resources/insights/prices-" + region + ".json)"))
                 .toList();
         return new Result(0, new TreeMap<>(), new TreeMap<>(), unpriced, "none", region);
     }
