@@ -72,7 +72,7 @@ class LokiAndAlloyTest {
     @Test
     void devKeepsLogsOnAPersistentVolumeAndCreatesNoBucket() {
         Plan plan = MonitoringPlans.of("dev");
-        MonitoringSettings s = MonitoringPlans.config("dev").monitoring();
+        MonitoringSettings s = MonitoringPlans.config("dev").monitoring().orElseThrow().settings();
         JsonNode values = loki(plan);
         assertEquals("filesystem", values.path("loki").path("storage").path("type").asText());
         JsonNode persistence = values.path("singleBinary").path("persistence");
@@ -88,7 +88,7 @@ class LokiAndAlloyTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void lokiRunsMonolithicAndItsCompactorEnforcesTheConfiguredRetention(String stack) {
-        MonitoringSettings s = MonitoringPlans.config(stack).monitoring();
+        MonitoringSettings s = MonitoringPlans.config(stack).monitoring().orElseThrow().settings();
         JsonNode values = loki(MonitoringPlans.of(stack));
         assertEquals("Monolithic", values.path("deploymentMode").asText());
         assertEquals(s.lokiReplicas(), values.path("singleBinary").path("replicas").asInt());

@@ -75,7 +75,7 @@ final class MonitoringPlans {
                 .clientIdLists("sts.amazonaws.com")
                 .build(), CustomResourceOptions.builder().provider(aws).build());
 
-        Monitoring monitoring = new Monitoring(new MonitoringArgs(cfg.monitoring(), cfg.alerting(), cfg.secrets(),
+        Monitoring monitoring = new Monitoring(MonitoringArgs.of(cfg.monitoring().orElseThrow(),
                 STORAGE_CLASS, Optional.of(new IrsaIssuer(oidc.arn(), oidc.url())), List.of(gp3), List.of(gp3)), platform,
                 ComponentResourceOptions.builder().providers(aws, k8s).build());
         new AgentObservability(AgentObservabilityArgs.of(AGENT_NAMESPACE, AGENT_LABELS, AGENT_PORT, monitoring.crdsReady()),

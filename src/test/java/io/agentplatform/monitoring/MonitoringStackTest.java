@@ -57,7 +57,7 @@ class MonitoringStackTest {
     void prometheusRetentionSizeAndVolumeFollowEachEnvironment() {
         Set<String> retentions = new HashSet<>();
         for (String stack : List.of("dev", "staging", "production")) {
-            MonitoringSettings s = MonitoringPlans.config(stack).monitoring();
+            MonitoringSettings s = MonitoringPlans.config(stack).monitoring().orElseThrow().settings();
             JsonNode spec = kps(stack).path("prometheus").path("prometheusSpec");
             assertEquals(s.prometheusRetention(), spec.path("retention").asText(), stack);
             assertEquals(s.prometheusRetentionSize(), spec.path("retentionSize").asText(), stack);

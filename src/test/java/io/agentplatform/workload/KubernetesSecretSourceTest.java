@@ -49,9 +49,8 @@ class KubernetesSecretSourceTest {
                         Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), false, "agent", NetworkPeer.Addresses.of(List.of(VPC))),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
                         Output.ofSecret("a-redis-password-for-the-test"), NetworkPeer.Addresses.of(List.of(VPC))));
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
-                Optional.of(Output.ofSecret("a-model-key-for-the-test")), Optional.empty(), Optional.of(VPC), List.of(), Map.of(),
-                List.of(), Optional.empty(), Map.of(), Optional.empty()), platform,
+        AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder().settings(settings).namespace("agent").data(data)
+                .llmApiKey(Optional.of(Output.ofSecret("a-model-key-for-the-test"))).vpcCidr(VPC).build(), platform,
                 ComponentResourceOptions.builder().providers(k8s).build());
         ctx.export("appNamespace", Output.of(agent.outputs().namespace()));
     }
