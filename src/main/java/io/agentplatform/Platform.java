@@ -103,25 +103,31 @@ public final class Platform {
         Cache cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clusterSg,
                 config.secrets().redisAuthToken()), platform, onAws);
 
-        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
+        // A platform stack always deploys monitoring (the binder refuses monitoring.enabled: false outside local).
+        Optional<Monitoring> monitoring = config.monitoring().map(m -> new Monitoring(MonitoringArgs.of(m,
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
-                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
-                platform, onCluster);
+                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())), platform, onCluster));
 
         // The agent reaches its data as the data services say (connection()); it runs on the workloads group, takes
         // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent",
-                new DataConnections(database.connection(), cache.connection()), llmApiKey(config),
-                Optional.of(cluster.outputs().irsa()), Optional.of(network.outputs().vpcCidr()),
-                network.outputs().publicSubnetCidrs(), nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
-                services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
-                Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
+        AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
+                .settings(config.agent()).namespace("agent")
+                .data(new DataConnections(database.connection(), cache.connection()))
+                .llmApiKey(llmApiKey(config))
+                .irsa(cluster.outputs().irsa())
+                .vpcCidr(network.outputs().vpcCidr())
+                .ingressSourceCidrs(network.outputs().publicSubnetCidrs())
+                .nodeSelector(nodes.outputs().selector(NodeGroupSettings.WORKLOADS))
+                .clusterReady(services.outputs().applicationsReady())
+                .monitoringCrdsReady(monitoring.map(Monitoring::crdsReady))
+                .externalSecretsReady(services.outputs().externalSecretsReady())
+                .build(), platform, onCluster);
 
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());
-        Exports.monitoring(ctx, monitoring.outputs());
+        monitoring.ifPresent(m -> Exports.monitoring(ctx, m.outputs()));
         Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
@@ -157,16 +163,15 @@ public final class Platform {
                 com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
                 CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
-        if (!config.monitoring().enabled()) {
+        if (config.monitoring().isEmpty()) {
             ctx.log().warn("monitoring.enabled is false: no monitoring stack (its Helm charts come from remote "
                     + "repositories), and no ServiceMonitor or PrometheusRule for the agent (their CRDs come with it)");
-            agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.empty());
-            return;
         }
-        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster);
-        Exports.monitoring(ctx, monitoring.outputs());
-        agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.of(monitoring.crdsReady()));
+        Optional<Monitoring> monitoring = config.monitoring().map(m -> new Monitoring(MonitoringArgs.of(m,
+                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster));
+        monitoring.ifPresent(m -> Exports.monitoring(ctx, m.outputs()));
+        agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(),
+                monitoring.map(Monitoring::crdsReady));
     }
 
     /** The agent and the in-cluster PostgreSQL and Valkey it uses instead of RDS and ElastiCache. */
@@ -178,9 +183,13 @@ public final class Platform {
                 target.redisImage(), IN_CLUSTER_DATABASE, IN_CLUSTER_OWNER, target.databasePassword(),
                 config.secrets().redisAuthToken());
         // The services' names are fixed, so the agent gets their connection before they exist (they admit its pods).
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace,
-                InClusterData.connection(data), llmApiKey(config), Optional.empty(), Optional.empty(), List.of(),
-                Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
+        AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
+                .settings(config.agent()).namespace(namespace)
+                .data(InClusterData.connection(data))
+                .llmApiKey(llmApiKey(config))
+                .monitoringCrdsReady(monitoringCrdsReady)
+                .namespaceLabels(extraLabels)
+                .build(), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(data, new InClusterData.Clients(agent.podLabels(), agent.migrationPodLabels(),
                 List.of(agent.namespace())), platform, onCluster);

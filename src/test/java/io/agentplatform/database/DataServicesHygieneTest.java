@@ -3,6 +3,9 @@ package io.agentplatform.database;
 import com.pulumi.core.internal.Internal;
 import io.agentplatform.StackPlans;
 import io.agentplatform.config.PlatformConfig;
+import io.agentplatform.config.AlertingSettings;
+import io.agentplatform.config.MonitoringStack;
+import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.PlatformSecrets;
 import io.agentplatform.config.SecretValue;
 import io.agentplatform.plan.Plan;
@@ -92,7 +95,7 @@ class DataServicesHygieneTest {
     void noSecretOrPlaceholderAppearsInThePlan(String stack) {
         String text = StackPlans.of(stack).toJsonText();
         assertFalse(text.contains("offline-plan-placeholder-for-"), "a placeholder secret leaked into the plan");
-        List<String> secrets = secretTexts(StackPlans.config(stack).secrets());
+        List<String> secrets = secretTexts(StackPlans.config(stack));
         assertFalse(secrets.isEmpty(), "the offline plan has at least the cache AUTH token");
         for (String secret : secrets) {
             assertFalse(text.contains(secret), "a secret leaked into the plan");
@@ -100,10 +103,15 @@ class DataServicesHygieneTest {
         assertTrue(text.contains("\"authToken\" : \"[secret]\""), "the token is recorded, masked");
     }
 
-    private static List<String> secretTexts(PlatformSecrets s) {
+    private static List<String> secretTexts(PlatformConfig config) {
+        PlatformSecrets s = config.secrets();
+        Optional<MonitoringStack> m = config.monitoring();
         List<String> out = new ArrayList<>();
-        Stream.of(Optional.of(s.redisAuthToken()), s.grafanaAdminPassword(), s.slackWebhookUrl(), s.telegramBotToken(),
-                        s.pagerdutyRoutingKey(), s.llmApiKey())
+        Stream.of(Optional.of(s.redisAuthToken()), m.map(MonitoringStack::grafanaAdminPassword),
+                        m.flatMap(x -> x.alerting().slack()).map(AlertingSettings.Slack::webhookUrl),
+                        m.flatMap(x -> x.alerting().telegram()).map(AlertingSettings.Telegram::botToken),
+                        m.flatMap(x -> x.alerting().pagerduty()).map(AlertingSettings.PagerDuty::routingKey),
+                        s.llmApiKey())
                 .flatMap(Optional::stream)
                 .map(SecretValue::output)
                 .map(o -> Internal.of(o).getValueNullable().join())

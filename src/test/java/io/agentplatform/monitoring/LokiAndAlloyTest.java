@@ -76,7 +76,7 @@ class LokiAndAlloyTest {
     @Test
     void devKeepsLogsOnAPersistentVolumeAndCreatesNoBucket() {
         Plan plan = StackPlans.of("dev");
-        MonitoringSettings s = StackPlans.config("dev").monitoring();
+        MonitoringSettings s = StackPlans.config("dev").monitoring().orElseThrow().settings();
         JsonNode values = loki(plan);
         assertEquals("filesystem", values.path("loki").path("storage").path("type").asText());
         JsonNode persistence = values.path("singleBinary").path("persistence");
@@ -94,7 +94,7 @@ class LokiAndAlloyTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void lokiRunsMonolithicAndItsCompactorEnforcesTheConfiguredRetention(String stack) {
-        MonitoringSettings s = StackPlans.config(stack).monitoring();
+        MonitoringSettings s = StackPlans.config(stack).monitoring().orElseThrow().settings();
         JsonNode values = loki(StackPlans.of(stack));
         assertEquals("Monolithic", values.path("deploymentMode").asText());
         assertEquals(s.lokiReplicas(), values.path("singleBinary").path("replicas").asInt());

@@ -58,7 +58,7 @@ class MonitoringStackTest {
     void prometheusRetentionSizeAndVolumeFollowEachEnvironment() {
         Set<String> retentions = new HashSet<>();
         for (String stack : List.of("dev", "staging", "production")) {
-            MonitoringSettings s = StackPlans.config(stack).monitoring();
+            MonitoringSettings s = StackPlans.config(stack).monitoring().orElseThrow().settings();
             JsonNode spec = kps(stack).path("prometheus").path("prometheusSpec");
             assertEquals(s.prometheusRetention(), spec.path("retention").asText(), stack);
             assertEquals(s.prometheusRetentionSize(), spec.path("retentionSize").asText(), stack);
