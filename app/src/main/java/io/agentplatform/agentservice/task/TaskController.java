@@ -8,21 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.util.Enumeration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -39,6 +39,7 @@ public class TaskController {
     private final Agent agent;
     private final RateLimitInterceptor admission;
     private final JsonMapper json;
+    private final ObjectWriter viewWriter;
     private final int maxBodyBytes;
     private final int maxPromptChars;
 
@@ -48,30 +49,55 @@ public class TaskController {
         this.agent = agent;
         this.admission = admission;
         this.json = json;
+        this.viewWriter = json.writerFor(TaskView.class);
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxPromptChars = config.maxPromptChars();
     }
 
     // produces: an Accept without JSON is refused (406) before the task runs, not after it was stored.
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<TaskView> create(HttpServletRequest request, HttpServletResponse servletResponse,
-                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
-            throws IOException {
+    public void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Read here, not through @RequestHeader: its name is resolved as a placeholder expression on every request.
+        String idempotencyKey = headerValues(request, IDEMPOTENCY_KEY);
         if (idempotencyKey != null && !ACCEPTED_KEY.matcher(idempotencyKey).matches()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_idempotency_key",
                     IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters without spaces.");
         }
         NewTask newTask = NewTask.parse(readBody(request), maxPromptChars, json);
-        Optional<String> cachedAnswer = admission.admit(request, servletResponse, agent.cacheKey(newTask.prompt()));
+        Optional<String> cachedAnswer = admission.admit(request, response, agent.cacheKey(newTask.prompt()));
         TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask, cachedAnswer);
         Task task = outcome.task();
-        // A replay answers exactly like the first response, plus a header saying it is one.
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/v1/tasks/" + task.id()));
-        if (outcome.replayed()) {
-            response.header(REPLAYED, "true");
-        }
         // A new task's metadata is the parsed request's (what was just stored); only a replay reads the stored JSON.
-        return response.body(outcome.replayed() ? view(task) : view(task, newTask.metadata()));
+        byte[] body = viewWriter.writeValueAsBytes(outcome.replayed() ? view(task) : view(task, newTask.metadata()));
+        // Written here instead of returned as a ResponseEntity: Spring's return-value handling (handler selection,
+        // generic type resolution, converter negotiation, a flush that sends headers and a chunked body in separate
+        // writes) was a quarter of a POST's CPU samples. The 201 is sent with its length in one write.
+        response.setStatus(HttpStatus.CREATED.value());
+        response.setHeader(HttpHeaders.LOCATION, "/v1/tasks/" + task.id());
+        if (outcome.replayed()) {
+            // A replay answers exactly like the first response, plus a header saying it is one.
+            response.setHeader(REPLAYED, "true");
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** All values of a header joined by commas, as {@code @RequestHeader String} gives them; null when absent. */
+    private static String headerValues(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder joined = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            joined.append(',').append(values.nextElement());
+        }
+        return joined.toString();
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

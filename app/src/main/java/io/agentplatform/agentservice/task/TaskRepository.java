@@ -1,16 +1,20 @@
 package io.agentplatform.agentservice.task;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -20,24 +24,57 @@ public class TaskRepository {
             + " answer, error, model, cached, created_at, completed_at, model_ms, total_ms";
 
     private final JdbcTemplate jdbc;
+    private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
 
     public TaskRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Inserts the complete task in one statement. Returns false when another request with the same
-     * client and Idempotency-Key got there first (the caller then answers with that task).
+     * Inserts the complete tasks in one statement, so in one transaction: all of them or none. Returns
+     * the ids of the rows inserted; a task missing from it lost to an earlier one with the same client
+     * and Idempotency-Key (in the table or earlier in {@code batch}), and its caller answers with that one.
      */
-    public boolean insertIfAbsent(Task task) {
-        int inserted = jdbc.update("INSERT INTO tasks (id, client_id, idempotency_key, request_hash, status, prompt, metadata,"
-                        + " answer, error, model, cached, created_at, completed_at, model_ms, total_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING",
-                task.id(), task.clientId(), text(task.idempotencyKey()), task.requestHash(), task.status().value(), task.prompt(),
-                task.metadataJson(), text(task.answer()), text(task.error()), task.model(), task.cached(),
-                utc(task.createdAt()), utc(task.completedAt()), task.modelMs(), task.totalMs());
-        return inserted == 1;
+    public Set<UUID> insertIfAbsent(List<Task> batch) {
+        List<UUID> inserted = jdbc.query(insertSql(batch.size()), statement -> {
+            int index = 0;
+            for (Task task : batch) {
+                statement.setObject(++index, task.id());
+                statement.setString(++index, task.clientId());
+                // Typed nulls: an untyped one costs a look-up of the parameter's type through the connection's metadata.
+                setText(statement, ++index, task.idempotencyKey());
+                statement.setString(++index, task.requestHash());
+                statement.setString(++index, task.status().value());
+                statement.setString(++index, task.prompt());
+                statement.setString(++index, task.metadataJson());
+                setText(statement, ++index, task.answer());
+                setText(statement, ++index, task.error());
+                statement.setString(++index, task.model());
+                statement.setBoolean(++index, task.cached());
+                statement.setObject(++index, utc(task.createdAt()));
+                statement.setObject(++index, utc(task.completedAt()));
+                statement.setInt(++index, task.modelMs());
+                statement.setInt(++index, task.totalMs());
+            }
+        }, (row, rowNumber) -> row.getObject(1, UUID.class));
+        return Set.copyOf(inserted);
+    }
+
+    /** One statement text per batch size, so the driver prepares each size once per connection. */
+    private String insertSql(int rows) {
+        return insertSql.computeIfAbsent(rows, count -> "INSERT INTO tasks (id, client_id, idempotency_key, request_hash,"
+                + " status, prompt, metadata, answer, error, model, cached, created_at, completed_at, model_ms, total_ms)"
+                + " VALUES " + String.join(", ", Collections.nCopies(count,
+                        "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)"))
+                + " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id");
+    }
+
+    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
     }
 
     public Optional<Task> findById(UUID id) {
@@ -51,11 +88,6 @@ public class TaskRepository {
 
     private static Optional<Task> first(List<Task> tasks) {
         return tasks.stream().findFirst();
-    }
-
-    /** Typed, so that a null needs no look-up of the parameter's type through the connection's metadata. */
-    private static SqlParameterValue text(String value) {
-        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -26,15 +26,17 @@ public class TaskService {
 
     private final Agent agent;
     private final TaskRepository tasks;
+    private final GroupCommit inserts;
     private final JsonMapper json;
     private final JsonMapper canonicalJson;
     private final Counter succeeded;
     private final Counter failed;
     private final Counter replayed;
 
-    public TaskService(Agent agent, TaskRepository tasks, JsonMapper json, MeterRegistry meters) {
+    public TaskService(Agent agent, TaskRepository tasks, GroupCommit inserts, JsonMapper json, MeterRegistry meters) {
         this.agent = agent;
         this.tasks = tasks;
+        this.inserts = inserts;
         this.json = json;
         this.canonicalJson = NewTask.canonical(json);
         this.succeeded = Counter.builder("agent.tasks").tag("status", "succeeded").description("Tasks run").register(meters);
@@ -80,7 +82,7 @@ public class TaskService {
                 json.writeValueAsString(request.metadata()), answer, error, agent.modelName(), cached,
                 received, now(), (int) modelMillis, (int) ((System.nanoTime() - start) / 1_000_000));
 
-        if (!tasks.insertIfAbsent(task)) {
+        if (!inserts.insertIfAbsent(task)) {
             // A concurrent retry with the same key stored its task first; answer with that one.
             Task winner = tasks.findByIdempotencyKey(clientId, idempotencyKey)
                     .orElseThrow(() -> new IllegalStateException("idempotency conflict without a stored task"));

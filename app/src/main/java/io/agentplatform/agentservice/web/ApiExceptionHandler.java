@@ -127,7 +127,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Connection-level failures (SQLSTATE class 08, 57P shutdown, 53 resources) mean "down", not "bug". */
-    static boolean isUnavailable(DataAccessException e) {
+    public static boolean isUnavailable(DataAccessException e) {
         if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || e instanceof RecoverableDataAccessException) {
             return true;

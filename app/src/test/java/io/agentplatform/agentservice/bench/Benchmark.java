@@ -339,7 +339,8 @@ public final class Benchmark {
         if (directory == null) {
             return List.of();
         }
-        return List.of("-XX:StartFlightRecording=settings=profile,filename="
+        // Spring's request stacks are deeper than JFR's default 64 frames; truncated stacks hide who called what.
+        return List.of("-XX:FlightRecorderOptions=stackdepth=256", "-XX:StartFlightRecording=settings=profile,filename="
                 + Path.of(directory, jar.getParent().getParent().getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".jfr"));
     }
