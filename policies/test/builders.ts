@@ -294,6 +294,24 @@ export function hpa(target = "agent", minReplicas = 2, ns = "agents"): PlanResou
     });
 }
 
+/** An Argo Rollout releasing Deployment `target` as a canary, with the background analysis `template` unless null. */
+export function rollout(target = "agent", ns = "agents", template: string | null = "agent-slo"): PlanResource {
+    const canary: Record<string, any> = { canaryService: `${target}-canary`, stableService: `${target}-stable`, steps: [{ setWeight: 10 }, { pause: { duration: "60s" } }] };
+    if (template) canary.analysis = { templates: [{ templateName: template }] };
+    return res("kubernetes:argoproj.io/v1alpha1:Rollout", `${target}-rollout`, {
+        metadata: { name: target, namespace: ns },
+        spec: { workloadRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, strategy: { canary } },
+    });
+}
+
+/** An AnalysisTemplate whose one Prometheus metric has `conditions` (default: a success condition). */
+export function analysisTemplate(name = "agent-slo", ns = "agents", conditions: Record<string, string> = { successCondition: "len(result) > 0 && result[0] <= 0.005" }): PlanResource {
+    return res("kubernetes:argoproj.io/v1alpha1:AnalysisTemplate", `${name}-template`, {
+        metadata: { name, namespace: ns },
+        spec: { metrics: [{ name: "error-ratio", interval: "60s", ...conditions, provider: { prometheus: { address: "http://prometheus:9090", query: "up" } } }] },
+    });
+}
+
 export function networkPolicy(name = "default-deny", ns = "agents"): PlanResource {
     return res("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${ns}-${name}`, {
         metadata: { name, namespace: ns },
@@ -355,6 +373,8 @@ export function platform(env: Environment, stack: string = env): Plan {
         res("kubernetes:core/v1:Service", "agent-svc", { metadata: { name: "agent", namespace: "agents" }, spec: { type: "ClusterIP", ports: [{ port: 80, targetPort: 8080 }] } }),
         res("kubernetes:helm.sh/v3:Release", "kube-prometheus-stack", { chart: "kube-prometheus-stack", version: "77.0.0", namespace: "monitoring", values: {} }),
         res("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "agent-sm", { metadata: { name: "agent", namespace: "agents" }, spec: { selector: { matchLabels: AGENT_LABELS } } }),
+        // Staging and production release the agent as an analysed canary (agent.delivery); dev rolls.
+        ...(env === "production" || env === "staging" ? [rollout(), analysisTemplate()] : []),
     ].map((r) => ({ ...r, provider: providerK8s.urn }));
     const all = [providerAws, providerK8s, network, ...aws.map((r) => (r.provider ? r : { ...r, provider: providerAws.urn })), ...k8s];
     // URNs carry the stack name, as the engine's would.

@@ -5,7 +5,8 @@
 import { Environment } from "../src/environment";
 import { PlanResource } from "../src/runner/plan";
 import {
-    appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, withInputs, withOptions, workload,
+    analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, rollout, withInputs,
+    withOptions, workload,
 } from "./builders";
 
 export interface Case {
@@ -394,6 +395,22 @@ export const cases: Record<string, PolicyCases> = {
         fail: [
             { title: "no NetworkPolicy", env: D, resources: [appNamespace(), deployment()], match: /application namespace 'agents' holds Deployment\(s\) but no NetworkPolicy/ },
             { title: "NetworkPolicy in another namespace", env: P, resources: [appNamespace(), deployment(), networkPolicy("default-deny", "other")] },
+        ],
+    },
+    // ----------------------------------------------------------------------------------- delivery
+    "production-release-with-analysis": {
+        pass: [
+            { title: "canary Rollout with a decided analysis", env: P, resources: [appNamespace(), deployment(), rollout(), analysisTemplate()] },
+            { title: "blue-green with post-promotion analysis", env: P, resources: [appNamespace(), deployment(), analysisTemplate(),
+                withInputs(rollout("agent", "agents", null), { spec: { workloadRef: { kind: "Deployment", name: "agent" }, strategy: { blueGreen: { activeService: "a", postPromotionAnalysis: { templates: [{ templateName: "agent-slo" }] } } } } })] },
+            { title: "a Deployment outside application namespaces", env: P, resources: [namespace("monitoring", { "pod-security.kubernetes.io/enforce": "privileged" }), deployment("grafana", "monitoring")] },
+        ],
+        fail: [
+            { title: "rolling update in production", env: P, resources: [appNamespace(), deployment()], match: /Deployment 'agents\/agent' is released by its own rolling update; production releases only through an Argo Rollout with analysis/ },
+            { title: "Rollout without analysis", env: P, resources: [appNamespace(), deployment(), rollout("agent", "agents", null)], match: /Rollout 'agents\/agent' runs no analysis/ },
+            { title: "analysis template missing", env: P, resources: [appNamespace(), deployment(), rollout()], match: /AnalysisTemplate 'agents\/agent-slo' it runs is not in the stack/ },
+            { title: "metric without a condition ends inconclusive", env: P, resources: [appNamespace(), deployment(), rollout(), analysisTemplate("agent-slo", "agents", {})], match: /metrics without a success or failure condition \(error-ratio\)/ },
+            { title: "Rollout of another Deployment", env: P, resources: [appNamespace(), deployment(), rollout("other"), analysisTemplate()], match: /released by its own rolling update/ },
         ],
     },
     // ----------------------------------------------------------------------------------- lifecycle

@@ -32,6 +32,8 @@ import io.agentplatform.cache.Cache;
 import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.database.Database;
 import io.agentplatform.database.DatabaseArgs;
+import io.agentplatform.delivery.ArgoRollouts;
+import io.agentplatform.delivery.ArgoRolloutsArgs;
 import io.agentplatform.monitoring.Monitoring;
 import io.agentplatform.monitoring.MonitoringArgs;
 import io.agentplatform.network.Network;
@@ -41,6 +43,7 @@ import io.agentplatform.nodegroups.NodeGroupsArgs;
 import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
+import io.agentplatform.workload.DeliveryController;
 import io.agentplatform.workload.NetworkPeer;
 
 import java.util.List;
@@ -107,6 +110,12 @@ public final class Platform {
                 services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
                 platform, onCluster);
 
+        // Progressive delivery: the agent's Rollout waits for the controller's CRDs, its analysis queries Prometheus.
+        ArgoRollouts rollouts = new ArgoRollouts(new ArgoRolloutsArgs(services.outputs().podsCanRun(),
+                monitoring.crdsReady()), platform, onCluster);
+        DeliveryController delivery = new DeliveryController(rollouts.crdsReady(),
+                "http://" + monitoring.outputs().prometheusService());
+
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
         // The pods log in as the application role with IAM tokens; only the migration Job reads the master secret.
         DataConnections data = new DataConnections(
@@ -123,7 +132,7 @@ public final class Platform {
                 Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(),
                 nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
                 services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
-                Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
+                Optional.of(services.outputs().externalSecretsReady()), Optional.of(delivery)), platform, onCluster);
 
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());

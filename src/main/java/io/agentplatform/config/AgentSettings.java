@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param llmModel              model name sent to {@code llmApiUrl} (required with it)
  * @param shutdownGraceSeconds  time in-flight requests get on SIGTERM ({@code SHUTDOWN_GRACE_SECONDS}); the pod's
  *                              termination grace period is derived from it
+ * @param delivery              how a new version reaches the pods ({@link DeliverySettings}; rolling by default)
  */
 public record AgentSettings(
         String image,
@@ -39,7 +40,19 @@ public record AgentSettings(
         Optional<String> llmApiUrl,
         int rateLimitPerMinute,
         Optional<String> llmModel,
-        int shutdownGraceSeconds) {
+        int shutdownGraceSeconds,
+        DeliverySettings delivery) {
+
+    /** Settings with the default delivery ({@link DeliverySettings#ROLLING}). */
+    public AgentSettings(String image, int replicas, int minReplicas, int maxReplicas, String cpuRequest,
+                         String memoryRequest, String cpuLimit, String memoryLimit, int targetCpuPercent,
+                         int targetMemoryPercent, int scaleDownStabilizationSeconds, Optional<Ingress> ingress,
+                         Optional<String> llmApiUrl, int rateLimitPerMinute, Optional<String> llmModel,
+                         int shutdownGraceSeconds) {
+        this(image, replicas, minReplicas, maxReplicas, cpuRequest, memoryRequest, cpuLimit, memoryLimit,
+                targetCpuPercent, targetMemoryPercent, scaleDownStabilizationSeconds, ingress, llmApiUrl,
+                rateLimitPerMinute, llmModel, shutdownGraceSeconds, DeliverySettings.ROLLING);
+    }
 
     /**
      * @param host          DNS name of the agent API

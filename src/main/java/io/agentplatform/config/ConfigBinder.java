@@ -112,7 +112,7 @@ public final class ConfigBinder {
         Optional<ClusterTargetSettings> target = readTarget(kind);
         MonitoringSettings monitoring = readMonitoring(kind);
         AlertingSettings alerting = readAlerting();
-        AgentSettings agent = readAgent();
+        AgentSettings agent = readAgent(kind);
         PlatformSecrets secrets = readSecrets(kind, monitoring, alerting, agent);
         reportExampleValues();
 
@@ -671,7 +671,7 @@ public final class ConfigBinder {
         return new AlertingSettings(slack, telegram, pagerduty);
     }
 
-    private AgentSettings readAgent() {
+    private AgentSettings readAgent(EnvironmentKind kind) {
         Settings s = top("agent");
         String image = "";
         if (s.has("image")) {
@@ -723,9 +723,10 @@ public final class ConfigBinder {
                 s.problem("llmModel", "'" + m + "'", "must be 1-128 letters, digits or ._:/-"));
         // The app accepts 1-3600; the pod's grace period adds the preStop pause and a margin on top.
         int shutdownGrace = s.integer("shutdownGraceSeconds", 20, 1, 300);
+        DeliverySettings delivery = DeliverySettings.read(s.object("delivery"), kind);
         s.rejectUnknownKeys();
         return new AgentSettings(image, replicas, min, max, cpuRequest, memoryRequest, cpuLimit, memoryLimit, cpuTarget,
-                memoryTarget, scaleDown, ingress, llmUrl, rateLimit, llmModel, shutdownGrace);
+                memoryTarget, scaleDown, ingress, llmUrl, rateLimit, llmModel, shutdownGrace, delivery);
     }
 
     private static String quantity(Settings s, String name, String fallback, boolean cpu) {

@@ -29,12 +29,25 @@ import java.util.Optional;
  * @param namespaceLabels     extra labels of the namespace, e.g. an ephemeral stack's {@code expires-at}
  * @param externalSecretsReady the External Secrets Operator release of the cluster services (its CRDs); required
  *                            when the owner's password is in Secrets Manager, empty otherwise
+ * @param delivery            the progressive delivery controller; required when {@code agent.delivery} is canary
+ *                            or blueGreen, empty otherwise
  */
 public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataConnections data,
                                 Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, Optional<String> vpcCidr,
                                 List<String> ingressSourceCidrs, Map<String, String> nodeSelector,
                                 List<Resource> clusterReady, Optional<Resource> monitoringCrdsReady,
-                                Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady) {
+                                Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady,
+                                Optional<DeliveryController> delivery) {
+
+    /** Inputs of an agent released by its Deployment's rolling update (no delivery controller). */
+    public AgentWorkloadArgs(AgentSettings settings, String namespace, DataConnections data,
+                             Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, Optional<String> vpcCidr,
+                             List<String> ingressSourceCidrs, Map<String, String> nodeSelector,
+                             List<Resource> clusterReady, Optional<Resource> monitoringCrdsReady,
+                             Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady) {
+        this(settings, namespace, data, llmApiKey, irsa, vpcCidr, ingressSourceCidrs, nodeSelector, clusterReady,
+                monitoringCrdsReady, namespaceLabels, externalSecretsReady, Optional.empty());
+    }
 
     public AgentWorkloadArgs {
         if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -52,6 +65,10 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         }
         if (settings.llmApiUrl().isPresent() && llmApiKey.isEmpty()) {
             throw new IllegalArgumentException("llmApiUrl is set but no llmApiKey was given");
+        }
+        if (settings.delivery().progressive() && delivery.isEmpty()) {
+            throw new IllegalArgumentException("agent.delivery " + settings.delivery().strategy()
+                    + " needs the progressive delivery controller (Argo Rollouts) of a platform stack");
         }
         if (settings.ingress().isPresent() && ingressSourceCidrs.isEmpty()) {
             throw new IllegalArgumentException("an ingress needs the CIDR blocks its load balancer sends from");

@@ -114,7 +114,7 @@ class AgentObservabilityTest {
         Map<String, String> exprs = new TreeMap<>();
         rules().forEach(r -> exprs.put(r.path("alert").asText(), r.path("expr").asText()));
         Map<String, String> expected = Map.of(
-                "AgentLatencyP99High", "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket",
+                "AgentLatencyP99High", "histogram_quantile(0.99, sum by (le, rollouts_pod_template_hash) (rate(http_server_requests_seconds_bucket",
                 "AgentTargetDown", "up{job=\"agent\", namespace=\"agent\"} == 0",
                 "AgentPodCrashLooping", "kube_pod_container_status_restarts_total",
                 "AgentPodNotReady", "kube_pod_status_ready",
