@@ -393,8 +393,12 @@ print(" ".join(op + ":" + t for op, t in changed))' "$WORK/logs/$stack-maxreplic
   [[ $("$KUBECTL" -n "$namespace" get deployment agent -o jsonpath='{.spec.template.spec.containers[0].image}') == "${image%:*}:0.1.1-cluster-test" ]] \
     || fail "$stack: the image change did not reach the Deployment" "$LAST_LOG"
 
-  # The policy pack, run by the CLI itself.
-  step "$stack: pulumi up --policy-pack" pulumi up --yes --skip-preview --policy-pack "$ROOT/policies/run-as-analyzer" "${on[@]}"
+  # The policy pack, run by the CLI itself, told the stack's environment as CI tells it (the executable analyzer
+  # gets neither the stack's config nor its name, and would judge every stack as production).
+  local environment
+  environment=$(pulumi config get agent-platform:environment --stack "$stack" "${CONFIG_ARGS[@]}")
+  step "$stack: pulumi up --policy-pack" env AGENT_PLATFORM_ENVIRONMENT="$environment" \
+    pulumi up --yes --skip-preview --policy-pack "$ROOT/policies/run-as-analyzer" "${on[@]}"
   grep -Eqi "polic" "$LAST_LOG" || fail "$stack: pulumi up --policy-pack shows no policy run" "$LAST_LOG"
 
   # Destroy leaves nothing: no resource in the state, the stack's namespaces gone.
