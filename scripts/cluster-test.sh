@@ -8,12 +8,16 @@
 #      the same file backend): secrets through `pulumi config set --secret`, a plain-text secret refused, preview,
 #      up, the agent Available, an empty second preview, a config change that previews exactly one update, the HPA
 #      case (pulumi-kubernetes #2542), up with the policy pack, destroy with nothing left, stack rm;
-#   4. a server-side dry-run of every Kubernetes object of every committed stack's offline plan.
+#   4. the CRDs of scripts/crd-sources.txt (Argo Rollouts, Prometheus Operator, External Secrets, Velero; from their
+#      Go modules by scripts/crds.sh) applied server-side, then a server-side dry-run of every Kubernetes object of
+#      every committed stack's offline plan, custom objects (Rollouts, AnalysisTemplates, ServiceMonitors, ...)
+#      validated against those CRDs; an object whose API no CRD serves is skipped and listed.
 # Everything it starts is stopped by PID on exit, whatever failed. Any failure names the step and shows the tool's
 # own message. Output lines (CI logs read them):
 #   cluster-test: tools pulumi=<v> language-java=<v> kubernetes-provider=<v> kubernetes=<v>
 #   cluster-test: stack=<name> up=<resources created> second-preview-changes=<n> destroy-leftovers=<n> seconds=<s>
-#   cluster-test: dry-run objects=<n> rejected=<n> skipped=<n>
+#   cluster-test: crds applied=<n> from scripts/crd-sources.txt
+#   cluster-test: dry-run objects=<n> rejected=<n> skipped=<n> custom-validated=<n>
 # Environment: AGENT_PLATFORM_TOOLS (tool cache, see tools.sh), CLUSTER_TEST_REUSE_PLANS=1 (use target/plan as it
 # is; test-all.sh has just written it), CLUSTER_TEST_KEEP=1 (keep the work directory).
 set -euo pipefail
@@ -389,8 +393,12 @@ print(" ".join(op + ":" + t for op, t in changed))' "$WORK/logs/$stack-maxreplic
   [[ $("$KUBECTL" -n "$namespace" get deployment agent -o jsonpath='{.spec.template.spec.containers[0].image}') == "${image%:*}:0.1.1-cluster-test" ]] \
     || fail "$stack: the image change did not reach the Deployment" "$LAST_LOG"
 
-  # The policy pack, run by the CLI itself.
-  step "$stack: pulumi up --policy-pack" pulumi up --yes --skip-preview --policy-pack "$ROOT/policies/run-as-analyzer" "${on[@]}"
+  # The policy pack, run by the CLI itself, told the stack's environment as CI tells it (the executable analyzer
+  # gets neither the stack's config nor its name, and would judge every stack as production).
+  local environment
+  environment=$(pulumi config get agent-platform:environment --stack "$stack" "${CONFIG_ARGS[@]}")
+  step "$stack: pulumi up --policy-pack" env AGENT_PLATFORM_ENVIRONMENT="$environment" \
+    pulumi up --yes --skip-preview --policy-pack "$ROOT/policies/run-as-analyzer" "${on[@]}"
   grep -Eqi "polic" "$LAST_LOG" || fail "$stack: pulumi up --policy-pack shows no policy run" "$LAST_LOG"
 
   # Destroy leaves nothing: no resource in the state, the stack's namespaces gone.
@@ -429,8 +437,15 @@ run_stack "$PR_STACK" Pulumi.pr.yaml "agent-$PR_STACK" \
 # ---------------------------------------------------------------------------------------------------- dry-run
 # Every Kubernetes object of every committed stack's offline plan, server-side dry-run: namespaces first (applied
 # for real, so namespaced objects can be checked), custom objects against their CRD where one is served, else
-# skipped and listed.
+# skipped and listed. The CRDs first, server-side: the largest (Rollout, AnalysisTemplate) exceed the 256 KiB
+# last-applied annotation of a client-side apply.
 cd "$ROOT"
+apply_crds() {
+  "$KUBECTL" apply --server-side --field-manager=cluster-test -f "$CRDS"
+  "$KUBECTL" wait --for=condition=Established --timeout=60s -f "$CRDS"
+}
+step "applying the CRDs of scripts/crd-sources.txt" apply_crds
+say "crds applied=$(find "$CRDS" -name '*.yaml' | wc -l) from scripts/crd-sources.txt"
 if [[ "${CLUSTER_TEST_REUSE_PLANS:-}" != 1 ]]; then
   for file in Pulumi.*.yaml; do
     stack="${file#Pulumi.}"
@@ -439,9 +454,13 @@ if [[ "${CLUSTER_TEST_REUSE_PLANS:-}" != 1 ]]; then
   done
 fi
 "$KUBECTL" api-versions >"$WORK/api-versions.txt"
+# The group/versions the CRDs serve: objects of these count as custom objects validated.
+"$KUBECTL" get crd -o go-template='{{range .items}}{{$g := .spec.group}}{{range .spec.versions}}{{if .served}}{{$g}}/{{.name}}{{"\n"}}{{end}}{{end}}{{end}}' \
+  >"$WORK/crd-api-versions.txt"
 objects=0
 rejected=0
 skipped=0
+custom=0
 : >"$WORK/dry-run-rejected.log"
 for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"
@@ -468,10 +487,12 @@ for file in Pulumi.*.yaml; do
     if ! "$KUBECTL" "${args[@]}" >"$WORK/dry-run-one.log" 2>&1; then
       rejected=$((rejected + 1))
       { echo "rejected: $yaml"; sed 's/^/  | /' "$WORK/dry-run-one.log"; } >>"$WORK/dry-run-rejected.log"
+    elif grep -qx "$api" "$WORK/crd-api-versions.txt"; then
+      custom=$((custom + 1))
     fi
   done
 done
-say "dry-run objects=$objects rejected=$rejected skipped=$skipped"
+say "dry-run objects=$objects rejected=$rejected skipped=$skipped custom-validated=$custom"
 if [[ -f "$WORK/dry-run-skipped.log" ]]; then
   sed 's/^/  /' "$WORK/dry-run-skipped.log" | sort | uniq
 fi

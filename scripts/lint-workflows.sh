@@ -29,5 +29,6 @@ fi
 
 # Behaviour tests of the shell logic the workflows call (fake pulumi/gh; no network).
 bash "$root/.github/scripts/test-ephemeral.sh"
+bash "$root/.github/scripts/test-wait-rollout.sh"
 
 exec node "$lint_dir/lint.cjs" "$root"

@@ -9,7 +9,7 @@
 # Prints one `<NAME>=<path>` line per binary on stdout (scripts/cluster-test.sh evaluates them); build logs go to
 # <cache>/logs/. Usage: scripts/tools.sh              build what is missing, print the paths
 #                       scripts/tools.sh TOOL...      build only these (language-java kubernetes etcd kwok
-#                                                     kwok-stages pulumi pulumi-resource-kubernetes)
+#                                                     kwok-stages pulumi pulumi-resource-kubernetes crds)
 #                       scripts/tools.sh --versions   print the pinned versions
 set -euo pipefail
 
@@ -30,6 +30,9 @@ ETCD_VERSION=v3.6.16
 KWOK_VERSION=v0.8.0
 KWOK_STAGES_LIST="node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete"
 KWOK_STAGES_KEY="$KWOK_VERSION-$(printf '%s' "$KWOK_STAGES_LIST" | sha256sum | cut -c1-8)"
+# The CRDs of scripts/crd-sources.txt (scripts/crds.sh), keyed by the list's hash: editing a line refetches.
+CRDS_SCRIPT="$(cd "$(dirname "$0")" && pwd)/crds.sh"
+CRDS_KEY="$(bash "$CRDS_SCRIPT" --key)"
 
 if [[ "${1:-}" == "--versions" ]]; then
   printf 'pulumi=%s language-java=%s kubernetes-provider=%s kubernetes=%s etcd=%s kwok=%s\n' \
@@ -175,6 +178,11 @@ kwok_stages() {
   done > "$2/kwok-stages.yaml"
 }
 
+# The CRD files of scripts/crd-sources.txt, out of their Go module zips.
+crds() {
+  bash "$CRDS_SCRIPT" "$2"
+}
+
 build language-java "$LANGUAGE_JAVA_VERSION" language_java
 build kubernetes "$KUBERNETES_VERSION" kubernetes
 build etcd "$ETCD_VERSION" etcd
@@ -182,6 +190,7 @@ build kwok "$KWOK_VERSION" kwok
 build kwok-stages "$KWOK_STAGES_KEY" kwok_stages
 build pulumi "$PULUMI_VERSION" pulumi_cli
 build pulumi-resource-kubernetes "$KUBERNETES_PROVIDER_VERSION" kubernetes_provider
+build crds "$CRDS_KEY" crds
 
 printf 'PULUMI=%s\n' "$TOOLS/pulumi-$PULUMI_VERSION/bin/pulumi"
 printf 'LANGUAGE_JAVA=%s\n' "$TOOLS/language-java-$LANGUAGE_JAVA_VERSION/bin/pulumi-language-java"
@@ -190,3 +199,4 @@ printf 'KUBE_BIN=%s\n' "$TOOLS/kubernetes-$KUBERNETES_VERSION/bin"
 printf 'ETCD=%s\n' "$TOOLS/etcd-$ETCD_VERSION/bin/etcd"
 printf 'KWOK=%s\n' "$TOOLS/kwok-$KWOK_VERSION/bin/kwok"
 printf 'KWOK_STAGES=%s\n' "$TOOLS/kwok-stages-$KWOK_STAGES_KEY/bin/kwok-stages.yaml"
+printf 'CRDS=%s\n' "$TOOLS/crds-$CRDS_KEY/bin"

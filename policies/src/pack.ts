@@ -5,6 +5,7 @@ import type { EnforcementLevel } from "@pulumi/policy";
 import { Environment, Level } from "./environment";
 import { AgentPolicy, inScope } from "./policy";
 import { dataProtectionPolicies } from "./policies/data-protection";
+import { deliveryPolicies } from "./policies/delivery";
 import { eksPolicies } from "./policies/eks-iam";
 import { kubernetesPolicies } from "./policies/kubernetes";
 import { lifecycleAndCostPolicies } from "./policies/lifecycle-cost";
@@ -17,6 +18,7 @@ export const policies: readonly AgentPolicy[] = [
     ...networkPolicies,
     ...eksPolicies,
     ...kubernetesPolicies,
+    ...deliveryPolicies,
     ...lifecycleAndCostPolicies,
 ];
 

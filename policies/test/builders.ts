@@ -295,6 +295,24 @@ export function hpa(target = "agent", minReplicas = 2, ns = "agents"): PlanResou
     });
 }
 
+/** An Argo Rollout releasing Deployment `target` as a canary, with the background analysis `template` unless null. */
+export function rollout(target = "agent", ns = "agents", template: string | null = "agent-slo"): PlanResource {
+    const canary: Record<string, any> = { canaryService: `${target}-canary`, stableService: `${target}-stable`, steps: [{ setWeight: 10 }, { pause: { duration: "60s" } }] };
+    if (template) canary.analysis = { templates: [{ templateName: template }] };
+    return res("kubernetes:argoproj.io/v1alpha1:Rollout", `${target}-rollout`, {
+        metadata: { name: target, namespace: ns },
+        spec: { workloadRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, strategy: { canary } },
+    });
+}
+
+/** An AnalysisTemplate whose one Prometheus metric has `conditions` (default: a success condition). */
+export function analysisTemplate(name = "agent-slo", ns = "agents", conditions: Record<string, string> = { successCondition: "len(result) > 0 && result[0] <= 0.005" }): PlanResource {
+    return res("kubernetes:argoproj.io/v1alpha1:AnalysisTemplate", `${name}-template`, {
+        metadata: { name, namespace: ns },
+        spec: { metrics: [{ name: "error-ratio", interval: "60s", ...conditions, provider: { prometheus: { address: "http://prometheus:9090", query: "up" } } }] },
+    });
+}
+
 export function networkPolicy(name = "default-deny", ns = "agents"): PlanResource {
     return res("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${ns}-${name}`, {
         metadata: { name, namespace: ns },

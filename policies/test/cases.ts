@@ -5,8 +5,10 @@
 import { Environment } from "../src/environment";
 import { PlanResource } from "../src/runner/plan";
 import {
-    appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, withInputs, withOptions, workload,
+    analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, rollout, withInputs,
+    withOptions, workload,
 } from "./builders";
+import { realPlan } from "./stacks";
 
 export interface Case {
     title: string;
@@ -27,6 +29,11 @@ const P: Environment = "production";
 const S: Environment = "staging";
 const D: Environment = "dev";
 const E: Environment = "ephemeral";
+
+/** The real production plan without the resources of `type` (the agent's Rollout, its AnalysisTemplate). */
+function realProductionWithout(type: string): PlanResource[] {
+    return realPlan(P).resources.filter((r) => r.type !== type);
+}
 
 const sgIngress = (props: Record<string, any>) => res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", { securityGroupId: "sg", ...props, tags: {} });
 const vpc = C.vpc(P);
@@ -394,6 +401,25 @@ export const cases: Record<string, PolicyCases> = {
         fail: [
             { title: "no NetworkPolicy", env: D, resources: [appNamespace(), deployment()], match: /application namespace 'agents' holds Deployment\(s\) but no NetworkPolicy/ },
             { title: "NetworkPolicy in another namespace", env: P, resources: [appNamespace(), deployment(), networkPolicy("default-deny", "other")] },
+        ],
+    },
+    // ----------------------------------------------------------------------------------- delivery
+    "production-release-with-analysis": {
+        pass: [
+            { title: "canary Rollout with a decided analysis", env: P, resources: [appNamespace(), deployment(), rollout(), analysisTemplate()] },
+            { title: "the real production plan: the agent's canary Rollout and its analysis", env: P, resources: realPlan(P).resources },
+            { title: "blue-green with post-promotion analysis", env: P, resources: [appNamespace(), deployment(), analysisTemplate(),
+                withInputs(rollout("agent", "agents", null), { spec: { workloadRef: { kind: "Deployment", name: "agent" }, strategy: { blueGreen: { activeService: "a", postPromotionAnalysis: { templates: [{ templateName: "agent-slo" }] } } } } })] },
+            { title: "a Deployment outside application namespaces", env: P, resources: [namespace("monitoring", { "pod-security.kubernetes.io/enforce": "privileged" }), deployment("grafana", "monitoring")] },
+        ],
+        fail: [
+            { title: "rolling update in production", env: P, resources: [appNamespace(), deployment()], match: /Deployment 'agents\/agent' is released by its own rolling update; production releases only through an Argo Rollout with analysis/ },
+            { title: "Rollout without analysis", env: P, resources: [appNamespace(), deployment(), rollout("agent", "agents", null)], match: /Rollout 'agents\/agent' runs no analysis/ },
+            { title: "analysis template missing", env: P, resources: [appNamespace(), deployment(), rollout()], match: /AnalysisTemplate 'agents\/agent-slo' it runs is not in the stack/ },
+            { title: "metric without a condition ends inconclusive", env: P, resources: [appNamespace(), deployment(), rollout(), analysisTemplate("agent-slo", "agents", {})], match: /metrics without a success or failure condition \(error-ratio\)/ },
+            { title: "Rollout of another Deployment", env: P, resources: [appNamespace(), deployment(), rollout("other"), analysisTemplate()], match: /released by its own rolling update/ },
+            { title: "the real production plan without its Rollout", env: P, resources: realProductionWithout("kubernetes:argoproj.io/v1alpha1:Rollout"), match: /Deployment 'agent\/agent' is released by its own rolling update/ },
+            { title: "the real production plan without its AnalysisTemplate", env: P, resources: realProductionWithout("kubernetes:argoproj.io/v1alpha1:AnalysisTemplate"), match: /AnalysisTemplate 'agent\/agent-[a-z-]+' it runs is not in the stack/ },
         ],
     },
     // ----------------------------------------------------------------------------------- lifecycle

@@ -29,6 +29,8 @@ import io.agentplatform.core.Tags;
 import io.agentplatform.core.k8s.KubernetesProviderPlugin;
 import io.agentplatform.database.Database;
 import io.agentplatform.database.DatabaseArgs;
+import io.agentplatform.delivery.ArgoRollouts;
+import io.agentplatform.delivery.ArgoRolloutsArgs;
 import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.incluster.InClusterDataArgs;
 import io.agentplatform.monitoring.Monitoring;
@@ -40,6 +42,7 @@ import io.agentplatform.nodegroups.NodeGroupsArgs;
 import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
+import io.agentplatform.workload.DeliveryController;
 
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,10 @@ public final class Platform {
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
                 services.outputs().podsCanRun(), List.of(services.outputs().storageClass())), platform, onCluster));
 
+        // Progressive delivery: the agent's Rollout waits for the controller's CRDs, its analysis queries Prometheus.
+        Optional<DeliveryController> delivery = monitoring.map(m -> progressiveDelivery(m, services, platform,
+                onCluster));
+
         // The agent reaches its data as the data services say (connection()); it runs on the workloads group, takes
         // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
         AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
@@ -121,6 +128,7 @@ public final class Platform {
                 .clusterReady(services.outputs().applicationsReady())
                 .monitoringCrdsReady(monitoring.map(Monitoring::crdsReady))
                 .externalSecretsReady(services.outputs().externalSecretsReady())
+                .delivery(delivery)
                 .build(), platform, onCluster);
 
         Exports.contract(ctx);
@@ -194,6 +202,14 @@ public final class Platform {
         new InClusterData(data, new InClusterData.Clients(agent.podLabels(), agent.migrationPodLabels(),
                 List.of(agent.namespace())), platform, onCluster);
         Exports.workload(ctx, agent.outputs(), config.agent().image());
+    }
+
+    /** The Argo Rollouts controller (after the nodes and the Prometheus Operator CRDs) and where analysis queries go. */
+    private static DeliveryController progressiveDelivery(Monitoring monitoring, ClusterServices services,
+                                                          PlatformContext platform, ComponentResourceOptions onCluster) {
+        ArgoRollouts rollouts = new ArgoRollouts(new ArgoRolloutsArgs(services.outputs().podsCanRun(),
+                monitoring.crdsReady()), platform, onCluster);
+        return new DeliveryController(rollouts.crdsReady(), "http://" + monitoring.outputs().prometheusService());
     }
 
     private static Optional<Output<String>> llmApiKey(PlatformConfig config) {

@@ -57,7 +57,7 @@ final class AgentSection {
     static final Section SECTION = new Section("agent", "The agent workload; how these become Kubernetes objects: "
             + "docs/agent-workload.md", Section.ALL, List.of(IMAGE, MIN, MAX, REPLICAS, CPU_REQUEST, MEMORY_REQUEST,
             CPU_LIMIT, MEMORY_LIMIT, CPU_TARGET, MEMORY_TARGET, SCALE_DOWN, LLM_URL, RATE_LIMIT, LLM_MODEL,
-            SHUTDOWN_GRACE)).absent("required").with(INGRESS);
+            SHUTDOWN_GRACE)).absent("required").with(INGRESS, DeliverySection.SECTION);
 
     private AgentSection() {}
 
@@ -80,7 +80,8 @@ final class AgentSection {
                 .targetMemoryPercent(s.read(MEMORY_TARGET)).scaleDownStabilizationSeconds(s.read(SCALE_DOWN))
                 .ingress(s.has(INGRESS.name()) ? Optional.of(readIngress(s.object(INGRESS.name()))) : Optional.empty())
                 .llmApiUrl(s.read(LLM_URL)).rateLimitPerMinute(s.read(RATE_LIMIT)).llmModel(readModel(s))
-                .shutdownGraceSeconds(s.read(SHUTDOWN_GRACE));
+                .shutdownGraceSeconds(s.read(SHUTDOWN_GRACE))
+                .delivery(DeliverySection.read(s.object(DeliverySection.SECTION.name())));
         s.rejectUnknownKeys();
         return b.build();
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param llmModel              model name sent to {@code llmApiUrl} (required with it)
  * @param shutdownGraceSeconds  time in-flight requests get on SIGTERM ({@code SHUTDOWN_GRACE_SECONDS}); the pod's
  *                              termination grace period is derived from it
+ * @param delivery              how a new version reaches the pods ({@link DeliverySettings}; rolling by default)
  */
 public record AgentSettings(
         String image,
@@ -41,7 +42,8 @@ public record AgentSettings(
         Optional<String> llmApiUrl,
         int rateLimitPerMinute,
         Optional<String> llmModel,
-        int shutdownGraceSeconds) {
+        int shutdownGraceSeconds,
+        DeliverySettings delivery) {
 
     /**
      * @param host          DNS name of the agent API
@@ -75,6 +77,7 @@ public record AgentSettings(
         b.rateLimitPerMinute = rateLimitPerMinute;
         b.llmModel = llmModel;
         b.shutdownGraceSeconds = shutdownGraceSeconds;
+        b.delivery = delivery;
         return b;
     }
 
@@ -96,6 +99,7 @@ public record AgentSettings(
         private int rateLimitPerMinute;
         private Optional<String> llmModel;
         private int shutdownGraceSeconds;
+        private DeliverySettings delivery = DeliverySettings.ROLLING;
 
         private Builder() {}
 
@@ -179,6 +183,12 @@ public record AgentSettings(
             return this;
         }
 
+        /** Left unset: {@link DeliverySettings#ROLLING}, as for a stack without {@code agent.delivery}. */
+        public Builder delivery(DeliverySettings delivery) {
+            this.delivery = delivery;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first field that was not set */
         public AgentSettings build() {
             Objects.requireNonNull(image, "image");
@@ -189,9 +199,10 @@ public record AgentSettings(
             Objects.requireNonNull(ingress, "ingress");
             Objects.requireNonNull(llmApiUrl, "llmApiUrl");
             Objects.requireNonNull(llmModel, "llmModel");
+            Objects.requireNonNull(delivery, "delivery");
             return new AgentSettings(image, replicas, minReplicas, maxReplicas, cpuRequest, memoryRequest,
                     cpuLimit, memoryLimit, targetCpuPercent, targetMemoryPercent, scaleDownStabilizationSeconds,
-                    ingress, llmApiUrl, rateLimitPerMinute, llmModel, shutdownGraceSeconds);
+                    ingress, llmApiUrl, rateLimitPerMinute, llmModel, shutdownGraceSeconds, delivery);
         }
     }
 }

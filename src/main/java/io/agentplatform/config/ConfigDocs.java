@@ -63,7 +63,7 @@ public final class ConfigDocs {
                     .append(setting.description()).append(" |\n");
         }
         for (Section inner : nested) {
-            String type = inner.absent().equals("`[]`") ? "list of objects" : "object";
+            String type = inner.list() ? "list of objects" : "object";
             md.append("| `").append(inner.name()).append("` | ").append(type).append(" | ").append(inner.absent())
                     .append(" |  | ").append(inner.summary()).append(" (below) |\n");
         }

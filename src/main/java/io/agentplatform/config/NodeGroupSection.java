@@ -35,7 +35,7 @@ final class NodeGroupSection {
             NodeGroupSettings.TaintEffect.class, Default.required("one of " + Settings.enumChoices(
                     NodeGroupSettings.TaintEffect.class), NodeGroupSettings.TaintEffect.NO_SCHEDULE), "");
     static final Section TAINTS = new Section("nodeGroups.<name>.taints", "Kubernetes node taints (a list of these)",
-            Section.PLATFORM, List.of(TAINT_KEY, TAINT_VALUE, TAINT_EFFECT)).absent("`[]`");
+            Section.PLATFORM, List.of(TAINT_KEY, TAINT_VALUE, TAINT_EFFECT)).asList("`[]`");
 
     static final Section SECTION = new Section("nodeGroups.<name>", "One managed node group, keyed by a stable name",
             Section.PLATFORM, List.of(INSTANCE_TYPES, CAPACITY, MIN, MAX, DESIRED, DISK, MAX_UNAVAILABLE, LABELS))

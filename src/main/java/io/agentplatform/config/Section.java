@@ -12,9 +12,10 @@ import java.util.List;
  * @param settings its settings, in reading order
  * @param absent   what leaving the whole object out means ({@code required} when it may not be left out)
  * @param nested   objects inside it, each with its own settings
+ * @param list     whether the key holds a list of such objects rather than one
  */
 public record Section(String key, String summary, String notes, List<EnvironmentKind> kinds, List<Setting<?>> settings,
-                      String absent, List<Section> nested) {
+                      String absent, List<Section> nested, boolean list) {
 
     /** The AWS platform's sections apply to the kinds that build it. */
     static final List<EnvironmentKind> PLATFORM = List.of(EnvironmentKind.DEV, EnvironmentKind.STAGING,
@@ -28,19 +29,24 @@ public record Section(String key, String summary, String notes, List<Environment
     }
 
     Section(String key, String summary, List<EnvironmentKind> kinds, List<Setting<?>> settings) {
-        this(key, summary, "", kinds, settings, "`{}`", List.of());
+        this(key, summary, "", kinds, settings, "`{}`", List.of(), false);
     }
 
     Section withNotes(String markdown) {
-        return new Section(key, summary, markdown, kinds, settings, absent, nested);
+        return new Section(key, summary, markdown, kinds, settings, absent, nested, list);
     }
 
     Section absent(String meaning) {
-        return new Section(key, summary, notes, kinds, settings, meaning, nested);
+        return new Section(key, summary, notes, kinds, settings, meaning, nested, list);
+    }
+
+    /** The key holds a list of these objects; {@code meaning} is what leaving the list out means. */
+    Section asList(String meaning) {
+        return new Section(key, summary, notes, kinds, settings, meaning, nested, true);
     }
 
     Section with(Section... inside) {
-        return new Section(key, summary, notes, kinds, settings, absent, List.of(inside));
+        return new Section(key, summary, notes, kinds, settings, absent, List.of(inside), list);
     }
 
     /** The last part of the key: the name this object has inside its parent. */

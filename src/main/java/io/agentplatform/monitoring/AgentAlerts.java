@@ -12,9 +12,16 @@ import java.util.Map;
  * <p>Availability follows the multi-window, multi-burn-rate pattern of the Google SRE workbook for a 30-day SLO:
  * a fast burn (14.4x over 1h confirmed over 5m, or 6x over 6h confirmed over 30m: 2% and 5% of the budget) pages;
  * a slow burn (3x over 1d / 2h, or 1x over 3d / 6h: 10% of the budget) is a warning. Errors are responses with a
- * 5xx status.
+ * 5xx status. Thresholds and queries come from {@link AgentSlo}, which the canary analysis reads too; both are
+ * per version ({@link AgentSlo#VERSION_LABEL}), so a canary's errors are its own alert while it runs.
  */
 final class AgentAlerts {
+    /**
+     * Names the version in a description: during a canary each version's ratio is its own series, so the canary's
+     * errors fire on their own (its pods' {@code rollouts-pod-template-hash}); empty with a rolling Deployment.
+     */
+    private static final String VERSION = "{{ with $labels." + AgentSlo.VERSION_LABEL + " }} (version {{ . }}){{ end }}";
+
     private AgentAlerts() {}
 
     /**
@@ -24,25 +31,30 @@ final class AgentAlerts {
     static Map<String, Object> spec(AgentObservabilityArgs a) {
         String sel = "job=\"" + a.job() + "\", namespace=\"" + a.namespace() + "\"";
         String ns = "namespace=\"" + a.namespace() + "\"";
-        double budget = 1 - a.availabilityTarget();
-        String slo = String.format(Locale.ROOT, "%.3f%%", a.availabilityTarget() * 100);
+        AgentSlo target = a.slo();
+        double budget = target.errorBudget();
+        String slo = String.format(Locale.ROOT, "%.3f%%", target.availabilityTarget() * 100);
+        double latency = target.p99LatencySeconds();
 
         List<Map<String, Object>> slos = List.of(
                 alert(a, "AgentErrorBudgetBurnFast", "critical", "2m",
-                        burn(sel, "1h", "5m", 14.4, budget) + "\nor\n" + burn(sel, "6h", "30m", 6, budget),
+                        burn(sel, "1h", "5m", AgentSlo.FAST_BURN_1H, budget) + "\nor\n"
+                                + burn(sel, "6h", "30m", AgentSlo.FAST_BURN_6H, budget),
                         "The agent is burning its error budget fast",
-                        "More than " + pct(14.4 * budget) + " (1h) or " + pct(6 * budget) + " (6h) of agent requests fail "
-                                + "with 5xx; at this rate the " + slo + " 30-day availability budget is gone within 2 days."),
+                        "More than " + pct(AgentSlo.FAST_BURN_1H * budget) + " (1h) or " + pct(AgentSlo.FAST_BURN_6H * budget)
+                                + " (6h) of agent requests" + VERSION + " fail with 5xx; at this rate the " + slo
+                                + " 30-day availability budget is gone within 2 days."),
                 alert(a, "AgentErrorBudgetBurnSlow", "warning", "15m",
-                        burn(sel, "1d", "2h", 3, budget) + "\nor\n" + burn(sel, "3d", "6h", 1, budget),
+                        burn(sel, "1d", "2h", AgentSlo.SLOW_BURN_1D, budget) + "\nor\n"
+                                + burn(sel, "3d", "6h", AgentSlo.SLOW_BURN_3D, budget),
                         "The agent is burning its error budget",
-                        "More than " + pct(3 * budget) + " (1d) or " + pct(budget) + " (3d) of agent requests fail with "
-                                + "5xx; the " + slo + " 30-day availability budget will not last the month."),
+                        "More than " + pct(AgentSlo.SLOW_BURN_1D * budget) + " (1d) or " + pct(AgentSlo.SLOW_BURN_3D * budget)
+                                + " (3d) of agent requests" + VERSION + " fail with 5xx; the " + slo
+                                + " 30-day availability budget will not last the month."),
                 alert(a, "AgentLatencyP99High", "warning", "10m",
-                        "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{" + sel
-                                + "}[5m]))) > " + a.p99LatencySeconds(),
-                        "Agent p99 latency is above " + a.p99LatencySeconds() + "s",
-                        "The 99th percentile of agent request latency has been above " + a.p99LatencySeconds()
+                        AgentSlo.p99Latency(sel, "5m") + " > " + AgentSlo.number(latency),
+                        "Agent p99 latency is above " + latency + "s",
+                        "The 99th percentile of agent request latency" + VERSION + " has been above " + latency
                                 + "s for 10 minutes (currently {{ $value | humanizeDuration }})."));
 
         List<Map<String, Object>> pods = List.of(
@@ -85,14 +97,9 @@ final class AgentAlerts {
 
     /** Error ratio over a long and a short window, both above {@code factor} times the budget. */
     private static String burn(String sel, String longWindow, String shortWindow, double factor, double budget) {
-        String threshold = String.format(Locale.ROOT, "(%s * %s)", trim(factor), trim(budget));
-        return "(" + errorRatio(sel, longWindow) + " > " + threshold + "\nand\n" + errorRatio(sel, shortWindow) + " > "
-                + threshold + ")";
-    }
-
-    private static String errorRatio(String sel, String window) {
-        return "(sum(rate(http_server_requests_seconds_count{" + sel + ", status=~\"5..\"}[" + window + "]))"
-                + " / sum(rate(http_server_requests_seconds_count{" + sel + "}[" + window + "])))";
+        String threshold = String.format(Locale.ROOT, "(%s * %s)", AgentSlo.number(factor), AgentSlo.number(budget));
+        return "(" + AgentSlo.errorRatio(sel, longWindow) + " > " + threshold + "\nand\n"
+                + AgentSlo.errorRatio(sel, shortWindow) + " > " + threshold + ")";
     }
 
     private static Map<String, Object> alert(AgentObservabilityArgs a, String name, String severity, String forDuration,
@@ -112,11 +119,6 @@ final class AgentAlerts {
 
     private static String pct(double ratio) {
         return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
-    }
-
-    private static String trim(double d) {
-        String s = String.format(Locale.ROOT, "%.6f", d);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     static List<String> alertNames(Map<String, Object> spec) {

@@ -34,10 +34,15 @@ public final class AgentObservability extends PlatformComponent {
         endpoint.put("interval", "30s");
         endpoint.put("scrapeTimeout", "10s");
         // A stable job label for every series, whatever the Service is called: the alerts select on it.
+        // The pods' version label (Argo Rollouts' rollouts-pod-template-hash) on every series, so alerts, the
+        // dashboard and the canary analysis tell the stable and the canary version apart.
         endpoint.put("relabelings", List.of(Map.of(
                 "action", "replace",
                 "targetLabel", "job",
-                "replacement", args.job())));
+                "replacement", args.job()), Map.of(
+                "action", "replace",
+                "sourceLabels", List.of("__meta_kubernetes_pod_label_rollouts_pod_template_hash"),
+                "targetLabel", AgentSlo.VERSION_LABEL)));
         Map<String, Object> monitorSpec = new LinkedHashMap<>();
         monitorSpec.put("selector", Map.of("matchLabels", args.serviceSelector()));
         monitorSpec.put("namespaceSelector", Map.of("matchNames", List.of(args.namespace())));

@@ -13,22 +13,20 @@ import java.util.Map;
  * @param serviceSelector    labels of the agent Service, e.g. {@code app.kubernetes.io/name=agent}
  * @param metricsPortName    name of the Service port that serves {@code /metrics} (the management port)
  * @param job                value of the {@code job} label of the scraped series, used by every alert
- * @param availabilityTarget availability SLO over 30 days, e.g. {@code 0.995}
- * @param p99LatencySeconds  p99 latency above which the latency alert fires
+ * @param slo                availability and latency objective (the thresholds of the alerts)
  * @param runbookBaseUrl     where {@code docs/runbooks.md} is published; each alert links {@code <base>#<alert>}
  * @param crdsReady          the release that installs the Prometheus Operator CRDs ({@link Monitoring#crdsReady()})
  * @param after              what else must exist first, e.g. the agent's Namespace
  */
 public record AgentObservabilityArgs(String namespace, Map<String, String> serviceSelector, String metricsPortName,
-                                     String job, double availabilityTarget, double p99LatencySeconds,
-                                     String runbookBaseUrl, Resource crdsReady, List<Resource> after) {
+                                     String job, AgentSlo slo, String runbookBaseUrl, Resource crdsReady,
+                                     List<Resource> after) {
+    /** The {@code job} label of the agent's series. */
+    public static final String JOB = "agent";
 
     public AgentObservabilityArgs {
         if (serviceSelector.isEmpty()) {
             throw new IllegalArgumentException("the agent ServiceMonitor needs at least one selector label");
-        }
-        if (!(availabilityTarget > 0 && availabilityTarget < 1)) {
-            throw new IllegalArgumentException("availabilityTarget must be between 0 and 1, was " + availabilityTarget);
         }
         serviceSelector = Map.copyOf(serviceSelector);
         after = List.copyOf(after);
@@ -41,7 +39,7 @@ public record AgentObservabilityArgs(String namespace, Map<String, String> servi
         return all;
     }
 
-    /** The agent's defaults: job {@code agent}, 99.5% availability, p99 under 2 s, runbooks in this repository. */
+    /** The agent's defaults: job {@link #JOB}, {@link AgentSlo#DEFAULT}, runbooks in this repository. */
     public static AgentObservabilityArgs of(String namespace, Map<String, String> serviceSelector, String metricsPortName,
                                             Resource crdsReady) {
         return of(namespace, serviceSelector, metricsPortName, crdsReady, List.of());
@@ -50,7 +48,7 @@ public record AgentObservabilityArgs(String namespace, Map<String, String> servi
     /** The agent's defaults, created after {@code after} as well (e.g. the namespace it lives in). */
     public static AgentObservabilityArgs of(String namespace, Map<String, String> serviceSelector, String metricsPortName,
                                             Resource crdsReady, List<Resource> after) {
-        return new AgentObservabilityArgs(namespace, serviceSelector, metricsPortName, "agent", 0.995, 2.0,
+        return new AgentObservabilityArgs(namespace, serviceSelector, metricsPortName, JOB, AgentSlo.DEFAULT,
                 "docs/runbooks.md", crdsReady, after);
     }
 }

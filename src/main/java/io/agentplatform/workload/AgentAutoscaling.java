@@ -1,9 +1,7 @@
 package io.agentplatform.workload;
 
-import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
 import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
-import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
 import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingPolicyArgs;
 import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingRulesArgs;
 import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerBehaviorArgs;
@@ -27,12 +25,13 @@ import java.util.List;
 final class AgentAutoscaling {
     private AgentAutoscaling() {}
 
-    static void create(AgentWorkload.Scope scope, AgentSettings s, String ns, AgentLabels labels, Deployment deployment,
+    /** @param scaled what the HPA scales ({@link AgentRollout#scaleTarget}): the Deployment or the Rollout */
+    static void create(AgentWorkload.Scope scope, AgentSettings s, String ns, AgentLabels labels, Resource scaled,
                        List<Resource> inNamespace) {
         new HorizontalPodAutoscaler(scope.name("hpa"), HorizontalPodAutoscalerArgs.builder()
                 .metadata(AgentWorkload.meta(AgentWorkload.APP, ns, labels))
                 .spec(hpaSpec(s))
-                .build(), scope.options().dependsOn(deployment).build());
+                .build(), scope.options().dependsOn(scaled).build());
         new PodDisruptionBudget(scope.name("pdb"), PodDisruptionBudgetArgs.builder()
                 .metadata(AgentWorkload.meta(AgentWorkload.APP, ns, labels))
                 .spec(pdbSpec(labels))
@@ -41,8 +40,7 @@ final class AgentAutoscaling {
 
     static HorizontalPodAutoscalerSpecArgs hpaSpec(AgentSettings s) {
         return HorizontalPodAutoscalerSpecArgs.builder()
-                .scaleTargetRef(CrossVersionObjectReferenceArgs.builder()
-                        .apiVersion("apps/v1").kind("Deployment").name(AgentWorkload.APP).build())
+                .scaleTargetRef(AgentRollout.scaleTarget(s.delivery()))
                 .minReplicas(s.minReplicas())
                 .maxReplicas(s.maxReplicas())
                 .metrics(utilisation("cpu", s.targetCpuPercent()), utilisation("memory", s.targetMemoryPercent()))

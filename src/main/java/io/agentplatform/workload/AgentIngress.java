@@ -30,13 +30,17 @@ import static io.agentplatform.workload.AgentWorkload.MANAGEMENT_PORT;
 final class AgentIngress {
     private AgentIngress() {}
 
-    /** Registers the Ingress after the Service; returns the agent's public URL. */
-    static Output<String> create(AgentWorkload.Scope scope, AgentSettings.Ingress ingress, String ns, AgentLabels labels,
-                                 Service service) {
+    /**
+     * Registers the Ingress after the Service; returns the agent's public URL.
+     *
+     * @param backend the Service and port name requests go to ({@link AgentRollout#ingressBackend})
+     */
+    static Output<String> create(AgentWorkload.Scope scope, AgentSettings.Ingress ingress,
+                                 Map.Entry<String, String> backend, String ns, AgentLabels labels, Service service) {
         new Ingress(scope.name("ingress"), IngressArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(APP).namespace(ns).labels(labels.pod())
                         .annotations(annotations(ingress)).build())
-                .spec(spec(ingress))
+                .spec(spec(ingress, backend))
                 .build(), scope.options().dependsOn(service).build());
         return Output.of("https://" + ingress.host());
     }
@@ -58,6 +62,11 @@ final class AgentIngress {
     }
 
     static IngressSpecArgs spec(AgentSettings.Ingress ingress) {
+        return spec(ingress, Map.entry(APP, HTTP_PORT_NAME));
+    }
+
+    /** @param backend the Service and port name requests go to ({@link AgentRollout#ingressBackend}) */
+    static IngressSpecArgs spec(AgentSettings.Ingress ingress, Map.Entry<String, String> backend) {
         IngressTLSArgs.Builder tls = IngressTLSArgs.builder().hosts(ingress.host());
         ingress.tlsSecretName().ifPresent(tls::secretName);
         return IngressSpecArgs.builder()
@@ -71,8 +80,8 @@ final class AgentIngress {
                                         .pathType("Prefix")
                                         .backend(IngressBackendArgs.builder()
                                                 .service(IngressServiceBackendArgs.builder()
-                                                        .name(APP)
-                                                        .port(ServiceBackendPortArgs.builder().name(HTTP_PORT_NAME).build())
+                                                        .name(backend.getKey())
+                                                        .port(ServiceBackendPortArgs.builder().name(backend.getValue()).build())
                                                         .build())
                                                 .build())
                                         .build())

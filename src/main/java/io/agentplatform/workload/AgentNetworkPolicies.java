@@ -13,6 +13,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.Resource;
 import io.agentplatform.config.AgentSettings;
+import io.agentplatform.core.k8s.NetworkPolicies;
 import io.agentplatform.monitoring.Monitoring;
 
 import java.util.LinkedHashMap;
@@ -44,10 +45,7 @@ final class AgentNetworkPolicies {
         LabelSelectorArgs agentPods = LabelSelectorArgs.builder().matchLabels(labels.selector()).build();
         Map<String, NetworkPolicySpecArgs> specs = new LinkedHashMap<>();
         // Everything in the namespace: nothing in, nothing out, unless a policy below allows it.
-        specs.put("default-deny", NetworkPolicySpecArgs.builder()
-                .podSelector(LabelSelectorArgs.builder().build())
-                .policyTypes("Ingress", "Egress")
-                .build());
+        specs.put("default-deny", NetworkPolicies.defaultDeny());
         specs.put("allow-prometheus", NetworkPolicySpecArgs.builder()
                 .podSelector(agentPods)
                 .policyTypes("Ingress")
@@ -97,14 +95,7 @@ final class AgentNetworkPolicies {
 
     /** DNS to the cluster's CoreDNS pods (UDP and TCP 53). */
     static NetworkPolicyEgressRuleArgs dnsEgress() {
-        return NetworkPolicyEgressRuleArgs.builder()
-                .to(NetworkPolicyPeerArgs.builder()
-                        .namespaceSelector(namespaceNamed("kube-system"))
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("k8s-app", "kube-dns")).build())
-                        .build())
-                .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(),
-                        NetworkPolicyPortArgs.builder().protocol("TCP").port(53).build())
-                .build();
+        return NetworkPolicies.dnsEgress();
     }
 
     /** A peer as NetworkPolicy peers: one ipBlock per range ({@code except} only when something is excluded), or one pod selector. */
@@ -141,7 +132,7 @@ final class AgentNetworkPolicies {
     }
 
     private static LabelSelectorArgs namespaceNamed(String namespace) {
-        return LabelSelectorArgs.builder().matchLabels(Map.of("kubernetes.io/metadata.name", namespace)).build();
+        return NetworkPolicies.namespaceNamed(namespace);
     }
 
     private static NetworkPolicyPortArgs tcp(String portName) {

@@ -117,10 +117,13 @@ public final class AgentWorkload extends PlatformComponent {
         Deployment deployment = deployment(args, config, new AgentPod.Inputs(s, labels, environment.names(),
                 secrets.appDbSecretName(), args.llmApiKey().isPresent(), args.nodeSelector()), podInputs);
         Service service = service(ns, inNamespace);
-        AgentAutoscaling.create(scope, s, ns, labels, deployment, inNamespace);
+        // With canary or blueGreen a Rollout releases the pods of the Deployment's template and the HPA scales it.
+        Resource scaled = AgentRollout.create(scope, args, labels, deployment, inNamespace).orElse(deployment);
+        AgentAutoscaling.create(scope, s, ns, labels, scaled, inNamespace);
         AgentNetworkPolicies.create(scope, ns, labels, AgentNetworkPolicies.specs(s, args.data(),
                 args.ingressSourceCidrs(), args.vpcCidr(), labels), inNamespace);
-        Optional<Output<String>> url = s.ingress().map(ingress -> AgentIngress.create(scope, ingress, ns, labels, service));
+        Optional<Output<String>> url = s.ingress().map(ingress -> AgentIngress.create(scope, ingress,
+                AgentRollout.ingressBackend(s), ns, labels, service));
 
         args.monitoringCrdsReady().ifPresent(crds -> new AgentObservability(
                 AgentObservabilityArgs.of(ns, labels.selector(), MANAGEMENT_PORT_NAME, crds, List.of(namespace, service)),
@@ -192,15 +195,20 @@ public final class AgentWorkload extends PlatformComponent {
     private Service service(String ns, List<Resource> inNamespace) {
         return new Service(name("service"), ServiceArgs.builder()
                 .metadata(meta(APP, ns, labels))
-                .spec(ServiceSpecArgs.builder()
-                        .type("ClusterIP")
-                        .selector(labels.selector())
-                        .ports(ServicePortArgs.builder().name(HTTP_PORT_NAME).port(HTTP_PORT)
-                                        .targetPort(HTTP_PORT_NAME).protocol("TCP").build(),
-                                ServicePortArgs.builder().name(MANAGEMENT_PORT_NAME).port(MANAGEMENT_PORT)
-                                        .targetPort(MANAGEMENT_PORT_NAME).protocol("TCP").build())
-                        .build())
+                .spec(serviceSpec(labels))
                 .build(), childBuilder().dependsOn(inNamespace).build());
+    }
+
+    /** A ClusterIP Service of the agent's pods on both named ports (also the Rollout's stable and canary Services). */
+    static ServiceSpecArgs serviceSpec(AgentLabels labels) {
+        return ServiceSpecArgs.builder()
+                .type("ClusterIP")
+                .selector(labels.selector())
+                .ports(ServicePortArgs.builder().name(HTTP_PORT_NAME).port(HTTP_PORT)
+                                .targetPort(HTTP_PORT_NAME).protocol("TCP").build(),
+                        ServicePortArgs.builder().name(MANAGEMENT_PORT_NAME).port(MANAGEMENT_PORT)
+                                .targetPort(MANAGEMENT_PORT_NAME).protocol("TCP").build())
+                .build();
     }
 
     /**

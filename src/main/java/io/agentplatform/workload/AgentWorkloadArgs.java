@@ -31,12 +31,15 @@ import java.util.Optional;
  * @param namespaceLabels     extra labels of the namespace, e.g. an ephemeral stack's {@code expires-at}
  * @param externalSecretsReady the External Secrets Operator release of the cluster services (its CRDs); required
  *                            when the owner's password is in Secrets Manager, empty otherwise
+ * @param delivery            the progressive delivery controller; required when {@code agent.delivery} is canary
+ *                            or blueGreen, empty otherwise
  */
 public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataConnections data,
                                 Optional<Output<String>> llmApiKey, Optional<IrsaIssuer> irsa, Optional<String> vpcCidr,
                                 List<String> ingressSourceCidrs, Map<String, String> nodeSelector,
                                 List<Resource> clusterReady, Optional<Resource> monitoringCrdsReady,
-                                Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady) {
+                                Map<String, String> namespaceLabels, Optional<Resource> externalSecretsReady,
+                                Optional<DeliveryController> delivery) {
 
     public AgentWorkloadArgs {
         if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -55,6 +58,10 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         if (settings.llmApiUrl().isPresent() && llmApiKey.isEmpty()) {
             throw new IllegalArgumentException("llmApiUrl is set but no llmApiKey was given");
         }
+        if (settings.delivery().progressive() && delivery.isEmpty()) {
+            throw new IllegalArgumentException("agent.delivery " + settings.delivery().strategy()
+                    + " needs the progressive delivery controller (Argo Rollouts) of a platform stack");
+        }
         if (settings.ingress().isPresent() && ingressSourceCidrs.isEmpty()) {
             throw new IllegalArgumentException("an ingress needs the CIDR blocks its load balancer sends from");
         }
@@ -69,7 +76,7 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         return new Builder();
     }
 
-    /** Named inputs instead of 12 positional arguments; the optional ones default to absent or empty. */
+    /** Named inputs instead of 13 positional arguments; the optional ones default to absent or empty. */
     public static final class Builder {
         private AgentSettings settings;
         private String namespace;
@@ -83,6 +90,7 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         private Optional<Resource> monitoringCrdsReady = Optional.empty();
         private Map<String, String> namespaceLabels = Map.of();
         private Optional<Resource> externalSecretsReady = Optional.empty();
+        private Optional<DeliveryController> delivery = Optional.empty();
 
         private Builder() {}
 
@@ -146,13 +154,18 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
             return this;
         }
 
+        public Builder delivery(Optional<DeliveryController> delivery) {
+            this.delivery = delivery;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required input that was not set */
         public AgentWorkloadArgs build() {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(data, "data");
             return new AgentWorkloadArgs(settings, namespace, data, llmApiKey, irsa, vpcCidr, ingressSourceCidrs,
-                    nodeSelector, clusterReady, monitoringCrdsReady, namespaceLabels, externalSecretsReady);
+                    nodeSelector, clusterReady, monitoringCrdsReady, namespaceLabels, externalSecretsReady, delivery);
         }
     }
 }

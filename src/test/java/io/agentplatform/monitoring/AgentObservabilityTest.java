@@ -23,9 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The agent's ServiceMonitor and alert rules in the real plans: they find the agent's Service by its labels and port name. */
 class AgentObservabilityTest {
 
+    /** The one object of the type in the agent's namespace (the Argo Rollouts controller has its own ServiceMonitor). */
     private static PlannedResource only(Plan plan, String type) {
-        List<PlannedResource> found = plan.ofType(type);
-        assertEquals(1, found.size(), type);
+        String agentNamespace = plan.output("appNamespace").asText();
+        List<PlannedResource> found = plan.ofType(type).stream()
+                .filter(r -> agentNamespace.equals(r.input("metadata.namespace").asText())).toList();
+        assertEquals(1, found.size(), type + " in namespace " + agentNamespace);
         return found.get(0);
     }
 
@@ -136,7 +139,7 @@ class AgentObservabilityTest {
         Map<String, String> exprs = new TreeMap<>();
         rules().forEach(r -> exprs.put(r.path("alert").asText(), r.path("expr").asText()));
         Map<String, String> expected = Map.of(
-                "AgentLatencyP99High", "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket",
+                "AgentLatencyP99High", "histogram_quantile(0.99, sum by (le, rollouts_pod_template_hash) (rate(http_server_requests_seconds_bucket",
                 "AgentTargetDown", "up{job=\"agent\", namespace=\"agent\"} == 0",
                 "AgentPodCrashLooping", "kube_pod_container_status_restarts_total",
                 "AgentPodNotReady", "kube_pod_status_ready",

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,7 +36,8 @@ class MetricNamesTest {
             // kube-state-metrics
             "kube_pod_container_status_restarts_total", "kube_pod_status_ready", "kube_pod_status_phase",
             "kube_pod_container_resource_limits", "kube_deployment_spec_replicas",
-            "kube_deployment_status_replicas_available", "kube_node_status_condition",
+            "kube_deployment_status_replicas_available", "kube_replicaset_spec_replicas",
+            "kube_replicaset_status_ready_replicas", "kube_node_status_condition",
             // cAdvisor and kubelet
             "container_memory_working_set_bytes", "container_cpu_usage_seconds_total",
             "container_cpu_cfs_throttled_periods_total", "container_cpu_cfs_periods_total",
@@ -124,7 +126,10 @@ class MetricNamesTest {
         assertTrue(red.contains("status=~\\\"5..\\\""), "error ratio from 5xx responses");
         assertTrue(red.contains("resource=\\\"memory\\\"") && red.contains("resource=\\\"cpu\\\""),
                 "CPU and memory against limits");
-        assertTrue(red.contains("kube_deployment_status_replicas_available"), "replicas");
+        // ReplicaSets, not the Deployment: with a Rollout the Deployment is scaled to zero and the Rollout's own
+        // ReplicaSets run the pods.
+        assertTrue(red.contains("kube_replicaset_status_ready_replicas"), "replicas");
+        assertFalse(red.contains("kube_deployment_"), "replicas counted from the ReplicaSets of Deployment and Rollout alike");
     }
 
     static List<Path> dashboardFiles() throws IOException {

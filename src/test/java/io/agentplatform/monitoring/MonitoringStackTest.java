@@ -218,7 +218,11 @@ class MonitoringStackTest {
         assertTrue(MonitoringObjects.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
         List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringObjects.SERVICE_MONITOR));
         crs.addAll(plan.ofType(MonitoringObjects.PROMETHEUS_RULE));
-        assertEquals(2, crs.size(), "the agent's ServiceMonitor and PrometheusRule");
+        String prefix = "agent-platform-" + stack + "-";
+        assertEquals(Set.of(prefix + "agent-observability-service-monitor", prefix + "agent-observability-rules",
+                        prefix + "argo-rollouts-service-monitor"), crs.stream().map(PlannedResource::name)
+                        .collect(java.util.stream.Collectors.toSet()),
+                "the agent's ServiceMonitor and PrometheusRule and the Argo Rollouts controller's ServiceMonitor");
         for (PlannedResource cr : crs) {
             assertTrue(cr.dependsOn(kpsUrn), cr.name() + " must wait for kube-prometheus-stack (CRDs)");
         }

@@ -33,6 +33,8 @@ record AgentObjects(String stack, Plan plan) {
     static final String SECRET_STORE = "kubernetes:external-secrets.io/v1:SecretStore";
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
     static final String JOB = "kubernetes:batch/v1:Job";
+    static final String ROLLOUT = "kubernetes:argoproj.io/v1alpha1:Rollout";
+    static final String ANALYSIS_TEMPLATE = "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate";
 
     static AgentObjects of(String stack) {
         return new AgentObjects(stack, StackPlans.of(stack));

@@ -36,22 +36,25 @@ class AgentWiringTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void serviceAndPdbSelectThePodsAndTheHpaScalesTheDeployment(String stack) {
+    void serviceAndPdbSelectThePodsAndTheHpaScalesWhatReleasesThem(String stack) {
         AgentObjects a = AgentObjects.of(stack);
         Map<String, String> pods = a.podLabels();
-        assertTrue(selects(map(a.one(AgentObjects.SERVICE).input("spec.selector")), pods), "Service selects the pods");
+        assertTrue(selects(map(a.named(AgentObjects.SERVICE, AgentWorkload.APP).input("spec.selector")), pods), "Service selects the pods");
         assertTrue(selects(map(a.one(AgentObjects.PDB).input("spec.selector.matchLabels")), pods), "PDB selects the pods");
         JsonNode target = a.one(AgentObjects.HPA).input("spec.scaleTargetRef");
-        assertEquals("Deployment", target.path("kind").asText());
-        assertEquals("apps/v1", target.path("apiVersion").asText());
-        assertEquals(a.deployment().input("metadata.name").asText(), target.path("name").asText());
+        // With a Rollout (canary, blueGreen) it owns the replica count; the Deployment is only its pod template.
+        List<PlannedResource> rollouts = a.all(AgentObjects.ROLLOUT);
+        PlannedResource scaled = rollouts.isEmpty() ? a.deployment() : rollouts.get(0);
+        assertEquals(rollouts.isEmpty() ? "Deployment" : "Rollout", target.path("kind").asText());
+        assertEquals(scaled.input("apiVersion").asText(), target.path("apiVersion").asText());
+        assertEquals(scaled.input("metadata.name").asText(), target.path("name").asText());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void theServiceMonitorSelectsTheServiceAndScrapesANamedPortItHas(String stack) {
         AgentObjects a = AgentObjects.of(stack);
-        PlannedResource service = a.one(AgentObjects.SERVICE);
+        PlannedResource service = a.named(AgentObjects.SERVICE, AgentWorkload.APP);
         JsonNode spec = a.one(AgentObjects.SERVICE_MONITOR).input("spec");
         assertTrue(selects(map(spec.path("selector").path("matchLabels")), map(service.input("metadata.labels"))));
         assertEquals(List.of(AgentObjects.NS), texts(spec.path("namespaceSelector").path("matchNames")));
@@ -82,7 +85,7 @@ class AgentWiringTest {
     void theMigrationPodsAreSelectedByNeitherTheServiceNorThePdb(String stack) {
         AgentObjects a = AgentObjects.of(stack);
         Map<String, String> job = a.jobPodLabels();
-        assertFalse(selects(map(a.one(AgentObjects.SERVICE).input("spec.selector")), job), "no traffic to the Job's pod");
+        assertFalse(selects(map(a.named(AgentObjects.SERVICE, AgentWorkload.APP).input("spec.selector")), job), "no traffic to the Job's pod");
         assertFalse(selects(map(a.one(AgentObjects.PDB).input("spec.selector.matchLabels")), job));
         assertFalse(selects(map(a.deployment().input("spec.selector.matchLabels")), job));
     }
@@ -103,12 +106,23 @@ class AgentWiringTest {
         assertEquals("/health/live", agent.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/health/ready", agent.path("readinessProbe").path("httpGet").path("path").asText());
         Set<String> servicePorts = new HashSet<>();
-        a.one(AgentObjects.SERVICE).input("spec.ports").forEach(p -> {
+        a.named(AgentObjects.SERVICE, AgentWorkload.APP).input("spec.ports").forEach(p -> {
             servicePorts.add(p.path("name").asText());
             assertTrue(containerPorts.contains(p.path("targetPort").asText()), "Service targetPort " + p);
         });
-        a.all(AgentObjects.INGRESS).forEach(i -> i.input("spec.rules").forEach(rule -> rule.path("http").path("paths").forEach(path ->
-                assertTrue(servicePorts.contains(path.path("backend").path("service").path("port").path("name").asText())))));
+        // Behind an ALB a canary's backend is the actions annotation the Rollout writes for its root Service.
+        JsonNode alb = a.all(AgentObjects.ROLLOUT).stream().map(r -> r.input("spec.strategy.canary.trafficRouting.alb"))
+                .findFirst().orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        a.all(AgentObjects.INGRESS).forEach(i -> i.input("spec.rules").forEach(rule -> rule.path("http").path("paths").forEach(path -> {
+            JsonNode backend = path.path("backend").path("service");
+            if (alb.isMissingNode()) {
+                assertTrue(servicePorts.contains(backend.path("port").path("name").asText()), "backend " + backend);
+            } else {
+                assertEquals("use-annotation", backend.path("port").path("name").asText());
+                assertEquals(alb.path("rootService").asText(), backend.path("name").asText());
+                assertEquals(i.input("metadata.name").asText(), alb.path("ingress").asText());
+            }
+        })));
     }
 
     @ParameterizedTest

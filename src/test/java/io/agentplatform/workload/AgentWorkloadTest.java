@@ -407,7 +407,7 @@ class AgentWorkloadTest {
         AgentObjects a = AgentObjects.of(stack);
         Plan plan = a.plan();
         assertEquals("agent", plan.output("appNamespace").asText());
-        assertEquals(a.one(AgentObjects.SERVICE).input("metadata.name").asText(), plan.output("appServiceName").asText());
+        assertEquals(a.named(AgentObjects.SERVICE, AgentWorkload.APP).input("metadata.name").asText(), plan.output("appServiceName").asText());
         var configured = StackPlans.config(stack).agent().ingress();
         List<PlannedResource> ingresses = a.all(AgentObjects.INGRESS);
         if (configured.isEmpty()) {

@@ -27,6 +27,7 @@ public final class PlanSummary {
             out.append("  ").append(e.getKey()).append(": ").append(value.length() > 110 ? value.substring(0, 107) + "..." : value)
                     .append("\n");
         });
+        out.append(RolloutSummary.render(plan));
         out.append(renderEstimate(plan, plan.estimate()));
         if (!plan.warnings().isEmpty()) {
             out.append("\nWarnings:\n");
