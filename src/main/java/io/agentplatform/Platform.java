@@ -28,6 +28,10 @@ import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.core.k8s.KubernetesProviderPlugin;
+import io.agentplatform.backup.Backup;
+import io.agentplatform.backup.BackupArgs;
+import io.agentplatform.backup.Velero;
+import io.agentplatform.backup.VeleroArgs;
 import io.agentplatform.cache.Cache;
 import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.database.Database;
@@ -43,6 +47,7 @@ import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
 import io.agentplatform.workload.NetworkPeer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +111,17 @@ public final class Platform {
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
                 services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
                 platform, onCluster);
+
+        // Cluster state to its own bucket; AWS Backup then takes every stateful resource, that bucket included.
+        List<Output<String>> stateful = new ArrayList<>(List.of(database.outputs().arn()));
+        if (aws.velero().enabled()) {
+            Velero velero = new Velero(new VeleroArgs(aws.velero(), aws.backup().keepRecoveryPoints(),
+                    aws.backup().protect(), cluster.outputs().irsa(), aws.region(), services.outputs().podsCanRun()),
+                    platform, onCluster);
+            stateful.add(velero.bucketArn());
+        }
+        monitoring.logBucketArn().ifPresent(stateful::add);
+        new Backup(new BackupArgs(aws.backup(), stateful), platform, onAws);
 
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
         // The pods log in as the application role with IAM tokens; only the migration Job reads the master secret.

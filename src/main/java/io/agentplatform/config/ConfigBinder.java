@@ -32,7 +32,8 @@ public final class ConfigBinder {
     /** Project settings this program reads; anything else in the project namespace is reported as unknown. */
     public static final List<String> SETTINGS = List.of(
             "environment", "owner", "tags", "network", "cluster", "nodeGroups", "database", "cache",
-            "monitoring", "alerting", "agent", "platformStack", "expiresAt", "inClusterData", "storageClassName");
+            "monitoring", "alerting", "agent", "platformStack", "expiresAt", "inClusterData", "storageClassName",
+            "backup", "velero");
     /** Secret project settings; each must be set with {@code pulumi config set --secret}. */
     public static final List<String> SECRETS = List.of(
             "redisAuthToken", "grafanaAdminPassword", "slackWebhookUrl", "telegramBotToken", "pagerdutyRoutingKey",
@@ -102,7 +103,7 @@ public final class ConfigBinder {
         if (kind.buildsAwsPlatform()) {
             aws = Optional.of(readAws(kind));
         } else {
-            for (String platformOnly : List.of("network", "cluster", "nodeGroups", "database", "cache")) {
+            for (String platformOnly : List.of("network", "cluster", "nodeGroups", "database", "cache", "backup", "velero")) {
                 if (raw.containsKey(key(platformOnly))) {
                     problems.add(key(platformOnly), "(set)", "only platform stacks (dev, staging, production) build "
                             + "AWS infrastructure; remove it from a " + kind.configName() + " stack");
@@ -268,9 +269,10 @@ public final class ConfigBinder {
         NetworkSettings network = readNetwork(kind, region);
         ClusterSettings cluster = readCluster(kind);
         Map<String, NodeGroupSettings> nodeGroups = readNodeGroups();
-        DatabaseSettings database = readDatabase(kind);
+        DatabaseSettings database = readDatabase(kind, region);
         CacheSettings cache = readCache(kind);
-        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, database, cache);
+        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, database, cache,
+                BackupReader.backup(top("backup"), kind, region), BackupReader.velero(top("velero")));
         CatalogChecks.check(project, aws, planDate, problems, warnings);
         return aws;
     }
@@ -518,8 +520,9 @@ public final class ConfigBinder {
         return new NodeGroupSettings(types, capacity, min, max, desired, disk, maxUnavailable, labels, taints);
     }
 
-    private DatabaseSettings readDatabase(EnvironmentKind kind) {
+    private DatabaseSettings readDatabase(EnvironmentKind kind, String region) {
         Settings s = top("database");
+        Optional<String> restoreFromSnapshot = RestoreSetting.read(s, region);
         String version = s.string("engineVersion", "16");
         if (!version.matches("\\d+(\\.\\d+)?") || !POSTGRES_MAJORS.contains(version.split("\\.")[0])) {
             s.problem("engineVersion", "'" + version + "'", "must be a PostgreSQL major ('16') or major.minor ('16.11') of "
@@ -585,7 +588,7 @@ public final class ConfigBinder {
         s.rejectUnknownKeys();
         return new DatabaseSettings(version, instanceClass, storage, maxStorage, multiAz, backupDays, backupWindow,
                 maintenanceWindow, insights, monitoringInterval, logExports, logRetentionDays, autoMinor, deletionProtection,
-                skipFinalSnapshot, protect, acknowledged, dbName, masterUser);
+                skipFinalSnapshot, protect, acknowledged, dbName, masterUser, restoreFromSnapshot);
     }
 
     private CacheSettings readCache(EnvironmentKind kind) {

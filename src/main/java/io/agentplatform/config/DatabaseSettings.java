@@ -25,6 +25,8 @@ import java.util.List;
  * @param acknowledgeDataLoss        required to run production without the three protections above
  * @param databaseName               the application database created with the instance
  * @param masterUsername             master user; its password is generated and rotated by RDS in Secrets Manager
+ * @param restoreFromSnapshot        create the instance from this DB snapshot (id or ARN) instead of empty; see
+ *                                   {@link RestoreSetting}
  */
 public record DatabaseSettings(
         String engineVersion,
@@ -45,7 +47,8 @@ public record DatabaseSettings(
         boolean protect,
         boolean acknowledgeDataLoss,
         String databaseName,
-        String masterUsername) {
+        String masterUsername,
+        java.util.Optional<String> restoreFromSnapshot) {
 
     /** The engine's major version, which selects the parameter-group family ({@code postgres16}). */
     public String majorVersion() {
