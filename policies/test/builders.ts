@@ -302,6 +302,39 @@ export function networkPolicy(name = "default-deny", ns = "agents"): PlanResourc
 }
 
 // -------------------------------------------------------------------------------------------------------
+// AWS Backup as the program builds it: a vault and plan per stack, a selection of the stateful resources;
+// production copies to a vault in eu-central-1 (its own provider) and locks both vaults in compliance mode,
+// staging locks its vault in governance mode.
+
+export function backup(env: Environment, stateful: PlanResource[], key: PlanResource): PlanResource[] {
+    const vault = res("aws:backup/vault:Vault", "backup-vault", { name: `agent-platform-${env}-backup-vault`, kmsKeyArn: KEY_ARN, forceDestroy: throwAway(env), tags: tags(env, "backup") }, { dependencies: [key.urn], protect: isProd(env), retainOnDelete: hardened(env) });
+    const out: PlanResource[] = [vault];
+    const rule = (ruleName: string, schedule: string, days: number, copyTo?: PlanResource) => ({
+        ruleName, schedule, targetVaultName: vault.inputs.name, lifecycle: { deleteAfter: days },
+        ...(copyTo ? { copyActions: [{ destinationVaultArn: `arn:aws:backup:eu-central-1:123456789012:backup-vault:${copyTo.inputs.name}`, lifecycle: { deleteAfter: days } }] } : {}),
+    });
+    const lock = (v: PlanResource, compliance: boolean, provider?: PlanResource) =>
+        res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", `${v.name}-lock`, { backupVaultName: v.inputs.name, minRetentionDays: 7, maxRetentionDays: 400, ...(compliance ? { changeableForDays: 7 } : {}) }, { dependencies: [v.urn], protect: isProd(env), provider: provider?.urn });
+    let rules = [rule("daily", "cron(0 5 * * ? *)", isProd(env) ? 35 : 7)];
+    const planDeps = [vault.urn];
+    if (isProd(env)) {
+        const copyProvider = res("pulumi:providers:aws", "backup-copy-provider", { region: "eu-central-1" });
+        const copyVault = res("aws:backup/vault:Vault", "backup-copy-vault", { name: `agent-platform-${env}-backup-copy-vault`, kmsKeyArn: KEY_ARN.replace("eu-west-1", "eu-central-1"), forceDestroy: false, tags: tags(env, "backup") }, { protect: true, retainOnDelete: true, provider: copyProvider.urn });
+        rules = [rule("sixHourly", "cron(0 5/6 * * ? *)", 35, copyVault), rule("daily", "cron(0 5 * * ? *)", 35, copyVault), rule("monthly", "cron(0 5 1 * ? *)", 365, copyVault)];
+        planDeps.push(copyVault.urn);
+        out.push(copyProvider, copyVault, lock(vault, true), lock(copyVault, true, copyProvider));
+    } else if (env === "staging") {
+        out.push(lock(vault, false));
+    }
+    const backupPlan = res("aws:backup/plan:Plan", "backup-plan", { rules, tags: tags(env, "backup") }, { dependencies: planDeps });
+    const selection = res("aws:backup/selection:Selection", "backup-selection", {
+        planId: "backup-plan-id", iamRoleArn: "arn:aws:iam::123456789012:role/agent-platform/backup-role",
+        resources: stateful.map((r) => `arn-of-${r.name}`),
+    }, { dependencies: [backupPlan.urn, ...stateful.map((r) => r.urn)] });
+    return [...out, backupPlan, selection];
+}
+
+// -------------------------------------------------------------------------------------------------------
 // A whole platform: the shape the Java program is expected to produce, compliant in every environment.
 
 export function platform(env: Environment, stack: string = env): Plan {
@@ -321,6 +354,7 @@ export function platform(env: Environment, stack: string = env): Plan {
     const logGroup = compliant.logGroup(env);
     const lt = compliant.launchTemplate(env);
     const bucket = compliant.bucket(env);
+    const rds = compliant.rds(env);
     const aws: PlanResource[] = [
         vpc, pubA, pubB, privA, privB, ...nats, ...eips,
         inNet(compliant.internetGateway(env, vpc)),
@@ -341,9 +375,10 @@ export function platform(env: Environment, stack: string = env): Plan {
         compliant.role(env),
         compliant.rolePolicy(),
         compliant.parameterGroup(env),
-        compliant.rds(env),
+        rds,
         compliant.redis(env),
         bucket, compliant.bucketSse(bucket), compliant.bucketPab(bucket),
+        ...backup(env, [rds, bucket], key),
     ];
     const k8s: PlanResource[] = [
         appNamespace("agents"),

@@ -5,7 +5,7 @@
 import { Environment } from "../src/environment";
 import { PlanResource } from "../src/runner/plan";
 import {
-    appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, withInputs, withOptions, workload,
+    appNamespace, backup, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, withInputs, withOptions, workload,
 } from "./builders";
 
 export interface Case {
@@ -33,6 +33,15 @@ const vpc = C.vpc(P);
 const bucket = C.bucket(P);
 const privA = C.subnet(P, "private-a", false, vpc);
 const pubA = C.subnet(P, "public-a", true, vpc);
+
+/** The production database and bucket with the backup the program gives them, changed by `change`. */
+function backedUp(env: Environment, change: (resources: PlanResource[]) => PlanResource[] = (r) => r, selected?: PlanResource[]): PlanResource[] {
+    const db = C.rds(env);
+    const b = C.bucket(env);
+    return change([db, b, ...backup(env, selected ?? [db, b], C.kmsKey(env))]);
+}
+const edit = (name: string, f: (r: PlanResource) => PlanResource) => (rs: PlanResource[]) => rs.map((r) => (r.name === name ? f(r) : r));
+const drop = (name: string) => (rs: PlanResource[]) => rs.filter((r) => r.name !== name);
 
 export const cases: Record<string, PolicyCases> = {
     // ----------------------------------------------------------------------------------- data protection
@@ -181,6 +190,31 @@ export const cases: Record<string, PolicyCases> = {
             { title: "asymmetric key (rotation unsupported)", env: D, resources: [withInputs(C.kmsKey(D), { enableKeyRotation: undefined, customerMasterKeySpec: "RSA_2048" })] },
         ],
         fail: [{ title: "rotation off", env: D, resources: [withInputs(C.kmsKey(D), { enableKeyRotation: false })], match: /enableKeyRotation is false/ }],
+    },
+    // ----------------------------------------------------------------------------------- backup
+    "backup-selects-every-stateful-resource": {
+        pass: [
+            { title: "database and bucket selected", env: P, resources: backedUp(P) },
+            { title: "dev selects its database and bucket", env: D, resources: backedUp(D) },
+        ],
+        fail: [
+            { title: "a bucket outside the selection", env: S, resources: backedUp(S, (r) => r, [C.rds(S)]), match: /'artifacts'.*no aws:backup\/selection:Selection names it/ },
+            { title: "no backup at all", env: P, resources: [C.rds(P), C.bucket(P)], violations: 2 },
+        ],
+    },
+    "backup-cross-region-copy": {
+        pass: [{ title: "every rule copies to eu-central-1", env: P, resources: backedUp(P) }],
+        fail: [
+            { title: "the copy vault is in the home region", env: P, resources: backedUp(P, edit("backup-copy-provider", (r) => withInputs(r, { region: undefined }))), match: /reach no aws:backup\/vault:Vault in a region other than/ },
+            { title: "a rule without a copy action", env: P, resources: backedUp(P, edit("backup-plan", (r) => withInputs(r, { rules: [{ ...r.inputs.rules[0], copyActions: undefined }, ...r.inputs.rules.slice(1)] }))), match: /rule 'sixHourly' has no copyActions/ },
+        ],
+    },
+    "backup-vault-lock": {
+        pass: [{ title: "both vaults in compliance mode", env: P, resources: backedUp(P) }],
+        fail: [
+            { title: "the copy vault unlocked", env: P, resources: backedUp(P, drop("backup-copy-vault-lock")), match: /'backup-copy-vault'.*no aws:backup\/vaultLockConfiguration/ },
+            { title: "governance mode in production", env: P, resources: backedUp(P, edit("backup-vault-lock", (r) => withInputs(r, { changeableForDays: undefined }))), match: /governance mode; production uses compliance mode/ },
+        ],
     },
     // ----------------------------------------------------------------------------------- network
     "no-public-ingress-to-data-ports": {
