@@ -28,13 +28,14 @@ public final class Velero extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:Velero";
     public static final String NAMESPACE = "velero";
     public static final String SERVICE_ACCOUNT = "velero";
-    /**
-     * The newest chart in vmware-tanzu/helm-charts (charts/velero/Chart.yaml, June 2026): 12.1.0, appVersion 1.18.1.
-     * Its CRDs are those of github.com/vmware-tanzu/velero@v1.18.1 (config/crd/v1/bases).
-     */
+    /** The newest chart in vmware-tanzu/helm-charts (charts/velero/Chart.yaml, June 2026): 12.1.0, appVersion 1.18.1. */
     public static final Chart CHART = new Chart("velero", "12.1.0", "https://vmware-tanzu.github.io/helm-charts", "velero");
-    /** The chart's appVersion. */
-    static final String VELERO_IMAGE_TAG = "v1.18.1";
+    /**
+     * The newest patch of the chart's minor (github.com/vmware-tanzu/velero v1.18.3, 2026-09-08, on the Go module
+     * proxy; CHANGELOG-1.18 lists only fixes). The chart's CRD upgrade job runs this image ({@code velero install
+     * --crds-only --apply}), so the cluster gets v1.18.3's CRDs (config/crd/v1/bases, config/crd/v2alpha1/bases).
+     */
+    static final String VELERO_IMAGE_TAG = "v1.18.3";
     /** Plugin v1.14.x pairs with Velero v1.18.x (velero-plugin-for-aws README, compatibility); v1.14.3 is the newest. */
     static final String AWS_PLUGIN_IMAGE = "docker.io/velero/velero-plugin-for-aws:v1.14.3";
     /** The bucket keeps objects this long past Velero's own expiry, in case its garbage collection lags. */

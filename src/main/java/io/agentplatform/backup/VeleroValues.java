@@ -23,6 +23,8 @@ final class VeleroValues {
     static Map<String, Object> build(VeleroSettings s, String bucket, String region, String roleArn) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("image", Map.of("repository", "docker.io/velero/velero", "tag", Velero.VELERO_IMAGE_TAG));
+        // The pre-install/upgrade job applies the image's own CRDs (newer than the chart's crds/ directory).
+        values.put("upgradeCRDs", true);
         values.put("initContainers", List.of(Map.of(
                 "name", "velero-plugin-for-aws",
                 "image", Velero.AWS_PLUGIN_IMAGE,

@@ -38,7 +38,8 @@ class VeleroPlanTest {
         assertEquals("12.1.0", velero.input("version").asText());
         assertEquals("https://vmware-tanzu.github.io/helm-charts", velero.input("repositoryOpts.repo").asText());
         JsonNode values = velero.input("values");
-        assertEquals("v1.18.1", values.path("image").path("tag").asText());
+        assertEquals("v1.18.3", values.path("image").path("tag").asText());
+        assertTrue(values.path("upgradeCRDs").asBoolean(), "the CRDs come from the pinned image, not the chart's older copies");
         assertEquals("docker.io/velero/velero-plugin-for-aws:v1.14.3", values.path("initContainers").path(0).path("image").asText());
         assertFalse(values.path("credentials").path("useSecret").asBoolean(true));
         assertTrue(values.path("serviceAccount").path("server").path("annotations").path("eks.amazonaws.com/role-arn")
