@@ -167,6 +167,10 @@ class BootstrapStackTest {
         }
         JsonNode pass = statement(deploy, "PassWorkloadRolesToPlatformServices");
         assertTrue(pass.get("Condition").get("StringEquals").get("iam:PassedToService").toString().contains("eks.amazonaws.com"));
+        assertTrue(pass.get("Condition").get("StringEquals").get("iam:PassedToService").toString().contains("backup.amazonaws.com"),
+                "the platform's AWS Backup selection passes its role to AWS Backup");
+        String regional = statement(deploy, "PlatformServicesInAllowedRegions").get("Action").toString();
+        assertTrue(regional.contains("\"backup:*\"") && regional.contains("backup-storage:MountCapsule"), regional);
     }
 
     @Test
