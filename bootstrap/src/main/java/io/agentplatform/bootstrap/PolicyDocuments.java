@@ -107,6 +107,7 @@ public final class PolicyDocuments {
                 "eks:Describe*", "eks:List*",
                 "rds:Describe*", "rds:ListTagsForResource",
                 "elasticache:Describe*", "elasticache:List*",
+                "backup:Describe*", "backup:Get*", "backup:List*",
                 "autoscaling:Describe*", "elasticloadbalancing:Describe*",
                 "cloudwatch:Describe*", "cloudwatch:GetDashboard", "cloudwatch:ListDashboards",
                 "cloudwatch:ListTagsForResource",

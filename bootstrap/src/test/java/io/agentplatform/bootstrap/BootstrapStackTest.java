@@ -196,6 +196,7 @@ class BootstrapStackTest {
                     }
                 }
             }
+            assertTrue(permissions(role).toString().contains("\"backup:Get*\""), role + " reads the backup plans it plans or refreshes");
         }
     }
 
