@@ -4,6 +4,7 @@
 import type { EnforcementLevel } from "@pulumi/policy";
 import { Environment, Level } from "./environment";
 import { AgentPolicy, inScope } from "./policy";
+import { backupPolicies } from "./policies/backup";
 import { dataProtectionPolicies } from "./policies/data-protection";
 import { deliveryPolicies } from "./policies/delivery";
 import { eksPolicies } from "./policies/eks-iam";
@@ -15,6 +16,7 @@ export const PACK_NAME = "agent-platform";
 
 export const policies: readonly AgentPolicy[] = [
     ...dataProtectionPolicies,
+    ...backupPolicies,
     ...networkPolicies,
     ...eksPolicies,
     ...kubernetesPolicies,

@@ -4,6 +4,7 @@
  */
 import { Environment } from "../src/environment";
 import { PlanResource } from "../src/runner/plan";
+import { realPlan } from "./stacks";
 import {
     analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, rollout, withInputs,
     withOptions, workload,
@@ -40,6 +41,27 @@ const vpc = C.vpc(P);
 const bucket = C.bucket(P);
 const privA = C.subnet(P, "private-a", false, vpc);
 const pubA = C.subnet(P, "public-a", true, vpc);
+
+/** The resources of the environment's real plan (test/fixtures/plans), with named changes planted by `change`. */
+function realResources(env: Environment, ...changes: ((resources: PlanResource[]) => PlanResource[])[]): PlanResource[] {
+    return changes.reduce((rs, change) => change(rs), realPlan(env).resources);
+}
+/** Applies `f` to the one resource of `type` whose name ends with `suffix`. */
+const edit = (type: string, suffix: string, f: (r: PlanResource) => PlanResource) => (rs: PlanResource[]) =>
+    rs.map((r) => (r.type === type && r.name.endsWith(suffix) ? f(r) : r));
+const drop = (type: string, suffix: string) => (rs: PlanResource[]) => rs.filter((r) => !(r.type === type && r.name.endsWith(suffix)));
+/** The backup selection no longer names the resource (neither its ARN in `resources` nor a dependency on it). */
+const unselect = (type: string, suffix: string) => (rs: PlanResource[]) => {
+    const target = rs.find((r) => r.type === type && r.name.endsWith(suffix));
+    if (!target) throw new Error(`no ${type} named *${suffix}`);
+    return edit("aws:backup/selection:Selection", "-backup-selection", (sel) => ({
+        ...sel,
+        dependencies: sel.dependencies.filter((d) => d !== target.urn),
+        inputs: { ...sel.inputs, resources: (sel.inputs.resources as string[]).filter((arn) => !arn.includes(target.name)) },
+    }))(rs);
+};
+const BACKUP_TYPES = ["aws:backup/vault:Vault", "aws:backup/plan:Plan", "aws:backup/selection:Selection", "aws:backup/vaultLockConfiguration:VaultLockConfiguration"];
+const withoutBackup = (rs: PlanResource[]) => rs.filter((r) => !BACKUP_TYPES.includes(r.type));
 
 export const cases: Record<string, PolicyCases> = {
     // ----------------------------------------------------------------------------------- data protection
@@ -188,6 +210,31 @@ export const cases: Record<string, PolicyCases> = {
             { title: "asymmetric key (rotation unsupported)", env: D, resources: [withInputs(C.kmsKey(D), { enableKeyRotation: undefined, customerMasterKeySpec: "RSA_2048" })] },
         ],
         fail: [{ title: "rotation off", env: D, resources: [withInputs(C.kmsKey(D), { enableKeyRotation: false })], match: /enableKeyRotation is false/ }],
+    },
+    // ----------------------------------------------------------------------------------- backup
+    "backup-selects-every-stateful-resource": {
+        pass: [
+            { title: "production's database and buckets selected", env: P, resources: realResources(P) },
+            { title: "dev selects its database", env: D, resources: realResources(D) },
+        ],
+        fail: [
+            { title: "staging's Velero bucket outside the selection", env: S, resources: realResources(S, unselect("aws:s3/bucketV2:BucketV2", "-velero-bucket")), match: /'agent-platform-staging-velero-bucket'.*no aws:backup\/selection:Selection names it/ },
+            { title: "production without AWS Backup", env: P, resources: realResources(P, withoutBackup), violations: 3 },
+        ],
+    },
+    "backup-cross-region-copy": {
+        pass: [{ title: "every rule copies to the second region's vault", env: P, resources: realResources(P) }],
+        fail: [
+            { title: "the copy provider in the home region", env: P, resources: realResources(P, edit("pulumi:providers:aws", "-backup-copy-provider", (r) => withInputs(r, { region: undefined }))), match: /reach no aws:backup\/vault:Vault in a region other than/ },
+            { title: "a rule without a copy action", env: P, resources: realResources(P, edit("aws:backup/plan:Plan", "-backup-plan", (r) => withInputs(r, { rules: [{ ...r.inputs.rules[0], copyActions: undefined }, ...r.inputs.rules.slice(1)] }))), match: /rule 'daily' has no copyActions/ },
+        ],
+    },
+    "backup-vault-lock": {
+        pass: [{ title: "both vaults in compliance mode", env: P, resources: realResources(P) }],
+        fail: [
+            { title: "the copy vault unlocked", env: P, resources: realResources(P, drop("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "-backup-copy-vault-lock")), match: /'agent-platform-production-backup-copy-vault'.*no aws:backup\/vaultLockConfiguration/ },
+            { title: "governance mode in production", env: P, resources: realResources(P, edit("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "-backup-vault-lock", (r) => withInputs(r, { changeableForDays: undefined }))), match: /governance mode; production uses compliance mode/ },
+        ],
     },
     // ----------------------------------------------------------------------------------- network
     "no-public-ingress-to-data-ports": {

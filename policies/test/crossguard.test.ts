@@ -143,6 +143,8 @@ describe("policy pack served to the Pulumi CLI", { timeout: 240_000 }, () => {
         const res = await call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(prod.client.analyzeStack.bind(prod.client), req);
         const byPolicy = res.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getUrn()]);
         assert.deepEqual(byPolicy.sort(), [
+            ["backup-cross-region-copy", ""],
+            ["backup-selects-every-stateful-resource", bucket.getUrn()],
             ["s3-bucket-encryption", bucket.getUrn()],
             ["s3-public-access-block", bucket.getUrn()],
         ]);

@@ -49,6 +49,8 @@ export const TAGGABLE_TYPES = [
     "aws:secretsmanager/secret:Secret",
     "aws:ecr/repository:Repository",
     "aws:sns/topic:Topic",
+    "aws:backup/vault:Vault",
+    "aws:backup/plan:Plan",
 ];
 
 export const REQUIRED_TAGS = ["project", "environment", "component", "managed-by"];

@@ -27,6 +27,10 @@ import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.core.k8s.KubernetesProviderPlugin;
+import io.agentplatform.backup.Backup;
+import io.agentplatform.backup.BackupArgs;
+import io.agentplatform.backup.Velero;
+import io.agentplatform.backup.VeleroArgs;
 import io.agentplatform.database.Database;
 import io.agentplatform.database.DatabaseArgs;
 import io.agentplatform.delivery.ArgoRollouts;
@@ -44,6 +48,7 @@ import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
 import io.agentplatform.workload.DeliveryController;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +120,8 @@ public final class Platform {
         Optional<DeliveryController> delivery = monitoring.map(m -> progressiveDelivery(m, services, platform,
                 onCluster));
 
+        backups(aws, platform, onAws, onCluster, cluster, services, database, monitoring);
+
         // The agent reaches its data as the data services say (connection()); it runs on the workloads group, takes
         // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
         AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
@@ -143,6 +150,21 @@ public final class Platform {
      * pr-&lt;n&gt;: only the agent, with its own in-cluster PostgreSQL and Valkey, in its own namespace on the cluster of
      * the platform stack it references. No AWS network, cluster or managed database.
      */
+    /** Cluster state to Velero's own bucket; AWS Backup then takes every stateful resource, that bucket included. */
+    private static void backups(AwsSettings aws, PlatformContext platform, ComponentResourceOptions onAws,
+                                ComponentResourceOptions onCluster, EksCluster cluster, ClusterServices services,
+                                Database database, Optional<Monitoring> monitoring) {
+        List<Output<String>> stateful = new ArrayList<>(List.of(database.outputs().arn()));
+        if (aws.velero().enabled()) {
+            Velero velero = new Velero(new VeleroArgs(aws.velero(), aws.backup().keepRecoveryPoints(),
+                    aws.backup().protect(), cluster.outputs().irsa(), services.outputs().podsCanRun()),
+                    platform, onCluster);
+            stateful.add(velero.bucketArn());
+        }
+        monitoring.flatMap(Monitoring::logBucketArn).ifPresent(stateful::add);
+        new Backup(new BackupArgs(aws.backup(), stateful), platform, onAws);
+    }
+
     private static void ephemeralStack(Context ctx, PlatformConfig config, Naming naming, PlatformContext platform) {
         ClusterTargetSettings target = config.requireTarget();
         String reference = target.platformStack().orElseThrow();

@@ -117,7 +117,10 @@ class DataConnectionTest {
     @ValueSource(strings = {"dev", "staging", "production"})
     void whenAStackBuildsInAws_thenEveryRegionTheAgentUsesIsTheProvidersRegion(String stack) {
         Plan plan = StackPlans.of(stack);
-        String region = plan.ofType("pulumi:providers:aws").get(0).input("region").asText();
+        // The stack's own provider, not the one the backup adds for its copy region.
+        String region = plan.ofType("pulumi:providers:aws").stream()
+                .filter(p -> p.parent() == null || p.parent().contains("::pulumi:pulumi:Stack::"))
+                .findFirst().orElseThrow().input("region").asText();
         PlannedResource store = plan.ofType("kubernetes:external-secrets.io/v1:SecretStore").get(0);
         assertEquals(region, store.input("spec.provider.aws.region").asText());
         assertEquals(region, agentConfig(plan).get("AWS_REGION"));

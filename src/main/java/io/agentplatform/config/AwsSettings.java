@@ -9,5 +9,7 @@ public record AwsSettings(
         ClusterSettings cluster,
         Map<String, NodeGroupSettings> nodeGroups,
         DatabaseSettings database,
-        CacheSettings cache) {
+        CacheSettings cache,
+        BackupSettings backup,
+        VeleroSettings velero) {
 }

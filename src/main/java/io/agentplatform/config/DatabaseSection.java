@@ -90,12 +90,13 @@ final class DatabaseSection {
             + "environment kind", Section.PLATFORM, List.of(ENGINE_VERSION, INSTANCE_CLASS, STORAGE, MAX_STORAGE,
             MULTI_AZ, BACKUP_DAYS, BACKUP_WINDOW, MAINTENANCE_WINDOW, INSIGHTS, MONITORING_INTERVAL, LOG_EXPORTS,
             LOG_RETENTION, AUTO_MINOR, DELETION_PROTECTION, SKIP_FINAL_SNAPSHOT, PROTECT, ACKNOWLEDGE_DATA_LOSS,
-            DATABASE_NAME, MASTER_USERNAME));
+            DATABASE_NAME, MASTER_USERNAME, RestoreSetting.RESTORE_FROM_SNAPSHOT));
 
     private DatabaseSection() {}
 
-    static DatabaseSettings read(Settings s) {
+    static DatabaseSettings read(Settings s, String region) {
         DatabaseSettings.Builder b = DatabaseSettings.builder()
+                .restoreFromSnapshot(RestoreSetting.read(s, region))
                 .engineVersion(s.read(ENGINE_VERSION))
                 .instanceClass(s.read(INSTANCE_CLASS))
                 .allocatedStorageGiB(s.read(STORAGE))

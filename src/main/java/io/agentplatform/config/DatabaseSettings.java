@@ -27,6 +27,8 @@ import java.util.List;
  * @param acknowledgeDataLoss        required to run production without the three protections above
  * @param databaseName               the application database created with the instance
  * @param masterUsername             master user; its password is generated and rotated by RDS in Secrets Manager
+ * @param restoreFromSnapshot        create the instance from this DB snapshot (id or ARN) instead of empty; see
+ *                                   {@link RestoreSetting}
  */
 public record DatabaseSettings(
         String engineVersion,
@@ -47,7 +49,8 @@ public record DatabaseSettings(
         boolean protect,
         boolean acknowledgeDataLoss,
         String databaseName,
-        String masterUsername) {
+        String masterUsername,
+        java.util.Optional<String> restoreFromSnapshot) {
 
     /** The engine's major version, which selects the parameter-group family ({@code postgres16}). */
     public String majorVersion() {
@@ -119,6 +122,7 @@ public record DatabaseSettings(
         private boolean acknowledgeDataLoss;
         private String databaseName;
         private String masterUsername;
+        private java.util.Optional<String> restoreFromSnapshot = java.util.Optional.empty();
 
         private Builder() {}
 
@@ -217,6 +221,11 @@ public record DatabaseSettings(
             return this;
         }
 
+        public Builder restoreFromSnapshot(java.util.Optional<String> restoreFromSnapshot) {
+            this.restoreFromSnapshot = restoreFromSnapshot;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first field that was not set */
         public DatabaseSettings build() {
             Objects.requireNonNull(engineVersion, "engineVersion");
@@ -230,7 +239,7 @@ public record DatabaseSettings(
                     multiAz, backupRetentionDays, backupWindow, maintenanceWindow, performanceInsights,
                     monitoringIntervalSeconds, logExports, logRetentionDays, autoMinorVersionUpgrade,
                     deletionProtection, skipFinalSnapshot, protect, acknowledgeDataLoss, databaseName,
-                    masterUsername);
+                    masterUsername, restoreFromSnapshot);
         }
     }
 }

@@ -64,6 +64,12 @@ public final class Setting<T> {
                 (s, n, fb) -> Optional.ofNullable(s.string(n, null)), List.of());
     }
 
+    /** A whole number that may be left out: empty means the rule it configures does not apply. */
+    static Setting<Optional<Integer>> optionalInteger(String name, int min, int max, String description) {
+        return new Setting<>(name, "int", Default.of(Optional.empty()), min + "–" + max, description,
+                (s, n, fb) -> s.has(n) ? Optional.of(s.integer(n, min, min, max)) : Optional.empty(), List.of());
+    }
+
     static <E extends Enum<E>> Setting<E> choice(String name, Class<E> type, Default<E> fallback, String description) {
         String choices = java.util.Arrays.stream(type.getEnumConstants()).map(c -> "`" + Settings.configSpelling(c) + "`")
                 .collect(Collectors.joining(" \\| "));

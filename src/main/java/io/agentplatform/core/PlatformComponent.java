@@ -15,6 +15,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
 
 import java.util.Map;
 import java.util.Optional;
@@ -125,17 +126,29 @@ public abstract class PlatformComponent extends ComponentResource {
      */
     protected Key encryptionKey(String part, String description, Optional<Output<String>> policy, boolean protect,
                                 boolean retainOnDelete, String alias) {
+        return encryptionKey(part, description, policy, protect, retainOnDelete, alias, Optional.empty());
+    }
+
+    /** As above, created through {@code provider} (a key in another region, e.g. for a backup copy there). */
+    protected Key encryptionKey(String part, String description, Optional<Output<String>> policy, boolean protect,
+                                boolean retainOnDelete, String alias, Optional<ProviderResource> provider) {
         KeyArgs.Builder args = KeyArgs.builder()
                 .description(description)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .tags(tags());
         policy.ifPresent(args::policy);
-        Key key = new Key(name(part), args.build(), childBuilder().protect(protect).retainOnDelete(retainOnDelete).build());
+        CustomResourceOptions.Builder keyOptions = childBuilder().protect(protect).retainOnDelete(retainOnDelete);
+        CustomResourceOptions.Builder aliasOptions = childBuilder();
+        provider.ifPresent(p -> {
+            keyOptions.provider(p);
+            aliasOptions.provider(p);
+        });
+        Key key = new Key(name(part), args.build(), keyOptions.build());
         new Alias(name(part + "-alias"), AliasArgs.builder()
                 .name("alias/" + alias)
                 .targetKeyId(key.keyId())
-                .build(), child());
+                .build(), aliasOptions.build());
         return key;
     }
 

@@ -87,7 +87,7 @@ public final class Database extends PlatformComponent {
                 childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
 
         this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
-                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId(), db.arn());
         this.connection = new DataConnections.Database(
                 new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
                 new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute(), region()),
@@ -177,9 +177,6 @@ public final class Database extends PlatformComponent {
                 .allocatedStorage(s.allocatedStorageGiB())
                 .maxAllocatedStorage(s.maxAllocatedStorageGiB())
                 .storageEncrypted(true)
-                .kmsKeyId(key.arn())
-                .dbName(s.databaseName())
-                .username(s.masterUsername())
                 // RDS generates the password and keeps it in Secrets Manager, encrypted with our key.
                 .manageMasterUserPassword(true)
                 // The agent logs in as its own role with IAM tokens (rds-db:connect), never as the master user.
@@ -206,6 +203,10 @@ public final class Database extends PlatformComponent {
                 // Changes wait for the maintenance window instead of restarting the database mid-day.
                 .applyImmediately(false)
                 .tags(tags());
+        // A restore takes the data, database name, master user and storage key from the snapshot
+        // (RestoreDBInstanceFromDBSnapshot has no parameter for them); see config.RestoreSetting.
+        s.restoreFromSnapshot().ifPresentOrElse(instance::snapshotIdentifier,
+                () -> instance.kmsKeyId(key.arn()).dbName(s.databaseName()).username(s.masterUsername()));
         if (s.performanceInsights()) {
             instance.performanceInsightsKmsKeyId(key.arn()).performanceInsightsRetentionPeriod(7);
         }

@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
  * @param securityGroupId security group of the instance
  * @param kmsKeyArn       customer-managed key encrypting storage, the master secret and Performance Insights
  * @param resourceId      the instance's {@code DbiResourceId}, which IAM database authentication ARNs name
+ * @param arn             the instance's ARN, which the backup selection names
  */
 public record DatabaseOutputs(
         Output<String> address,
@@ -20,5 +21,6 @@ public record DatabaseOutputs(
         Output<String> masterSecretArn,
         Output<String> securityGroupId,
         Output<String> kmsKeyArn,
-        Output<String> resourceId) {
+        Output<String> resourceId,
+        Output<String> arn) {
 }

@@ -6,26 +6,7 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -38,13 +19,13 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.agentplatform.cluster.IrsaIssuer;
 import io.agentplatform.config.AlertingSettings;
 import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.PlatformComponent;
+import io.agentplatform.core.PrivateBucket;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
 
@@ -63,6 +44,8 @@ public final class Monitoring extends PlatformComponent {
     static final List<String> DASHBOARDS = List.of("agent-red", "platform-overview");
 
     private final Release kubePrometheusStack;
+    /** Loki's bucket where it keeps logs in S3; set while the constructor builds it. */
+    private java.util.Optional<Output<String>> logBucketArn = java.util.Optional.empty();
     private final MonitoringOutputs outputs;
 
     /**
@@ -129,6 +112,11 @@ public final class Monitoring extends PlatformComponent {
 
     public MonitoringOutputs outputs() {
         return outputs;
+    }
+
+    /** Loki's chunk bucket (the log archive), where logs go to S3: stateful, so the backup plan selects it. */
+    public java.util.Optional<Output<String>> logBucketArn() {
+        return logBucketArn;
     }
 
     /**
@@ -238,68 +226,12 @@ public final class Monitoring extends PlatformComponent {
      */
     private Output<LokiValues.Storage> lokiS3(MonitoringArgs args) {
         IrsaIssuer irsa = args.irsa().orElseThrow();
-        CustomResourceOptions opts = child();
         boolean keep = args.settings().protect();
-        BucketV2 bucket = new BucketV2(name("loki-chunks", BUCKET), BucketV2Args.builder()
-                .forceDestroy(!keep)
-                .tags(tags("loki-chunks"))
-                .build(), childBuilder("loki-chunks", BUCKET).protect(keep).retainOnDelete(keep).build());
-        new BucketPublicAccessBlock(name("loki-chunks-public-access"), BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), opts);
-        new BucketServerSideEncryptionConfigurationV2(name("loki-chunks-encryption"),
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                                .sseAlgorithm("AES256")
-                                                .build())
-                                .build())
-                        .build(), opts);
-        BucketVersioningV2 versioning = new BucketVersioningV2(name("loki-chunks-versioning"), BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), opts);
-        lokiLifecycle(bucket, versioning);
-        new BucketPolicy(name("loki-chunks-tls-only"), BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.create()
-                        .denyInsecureTransport(bucket.arn().applyValue(arn -> List.of(arn, arn + "/*")))
-                        .toJson())
-                .build(), opts);
-
+        BucketV2 bucket = PrivateBucket.create(this, "loki-chunks", keep, java.util.OptionalInt.empty());
+        this.logBucketArn = java.util.Optional.of(bucket.arn());
         Role role = lokiRole(irsa, bucket);
         return Output.tuple(bucket.bucket(), role.arn())
                 .applyValue(t -> LokiValues.Storage.s3(t.t1, region(), t.t2));
-    }
-
-    /** Noncurrent versions go after 7 days (with their delete markers), unfinished uploads after a day. */
-    private void lokiLifecycle(BucketV2 bucket, BucketVersioningV2 versioning) {
-        new BucketLifecycleConfigurationV2(name("loki-chunks-lifecycle"), BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                                .id("expire-deleted-versions")
-                                .status("Enabled")
-                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                        .noncurrentDays(7).build())
-                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                        .expiredObjectDeleteMarker(true).build())
-                                .build(),
-                        BucketLifecycleConfigurationV2RuleArgs.builder()
-                                .id("abort-incomplete-uploads")
-                                .status("Enabled")
-                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                                .abortIncompleteMultipartUpload(
-                                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                                                .daysAfterInitiation(1).build())
-                                .build())
-                .build(), childBuilder().dependsOn(versioning).build());
     }
 
     /** The role Loki's service account assumes: list, read, write and delete in its bucket, nothing else. */

@@ -16,7 +16,7 @@ class CiAccessConfigTest {
         return (ObjectNode) section(raw, "cluster").get("ciAccess");
     }
 
-    private static void assertProblem(InvalidConfigException e, String setting, String text) {
+    static void assertProblem(InvalidConfigException e, String setting, String text) {
         assertTrue(e.problems().stream().anyMatch(p -> p.setting().equals(setting) && p.message().contains(text)),
                 () -> "expected " + setting + " mentioning \"" + text + "\" in:\n" + e.getMessage());
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * service that can turn a deploy role into an administrator, is scoped by resource path: the
  * program's roles, instance profiles and policies must live under {@code workloadIamPath}, only
  * EKS/EC2/RDS-monitoring may be passed those roles, service-linked roles only for the services
- * used, and OIDC providers only for EKS issuers. The CI roles themselves live under a separate
+ * used, and OIDC providers only for EKS issuers. AWS Backup (vaults, plans, selections, locks) is regional
+ * like the services above; the backup role is passed only to backup.amazonaws.com. The CI roles themselves live under a separate
  * path the deploy roles cannot touch.</p>
  */
 public final class PolicyDocuments {
@@ -106,6 +107,7 @@ public final class PolicyDocuments {
                 "eks:Describe*", "eks:List*",
                 "rds:Describe*", "rds:ListTagsForResource",
                 "elasticache:Describe*", "elasticache:List*",
+                "backup:Describe*", "backup:Get*", "backup:List*",
                 "autoscaling:Describe*", "elasticloadbalancing:Describe*",
                 "cloudwatch:Describe*", "cloudwatch:GetDashboard", "cloudwatch:ListDashboards",
                 "cloudwatch:ListTagsForResource",
@@ -140,6 +142,8 @@ public final class PolicyDocuments {
         st.add(allow("Identity", List.of("sts:GetCallerIdentity"), List.of("*")));
         st.add(withRegions(allow("PlatformServicesInAllowedRegions", List.of(
                 "ec2:*", "eks:*", "rds:*", "elasticache:*", "cloudwatch:*", "logs:*", "sns:*",
+                // AWS Backup vaults, plans, selections and locks; CreateBackupVault also needs MountCapsule.
+                "backup:*", "backup-storage:MountCapsule",
                 "autoscaling:Describe*", "elasticloadbalancing:Describe*",
                 "kms:CreateKey", "kms:ListKeys", "kms:ListAliases",
                 "secretsmanager:GetRandomPassword", "secretsmanager:ListSecrets"),
@@ -171,8 +175,8 @@ public final class PolicyDocuments {
         ObjectNode pass = allow("PassWorkloadRolesToPlatformServices", List.of("iam:PassRole"),
                 List.of(s.iam("role" + path + "*")));
         ArrayNode services = pass.putObject("Condition").putObject("StringEquals").putArray("iam:PassedToService");
-        List.of("eks.amazonaws.com", "ec2.amazonaws.com", "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com")
-                .forEach(services::add);
+        List.of("eks.amazonaws.com", "ec2.amazonaws.com", "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com",
+                "backup.amazonaws.com").forEach(services::add);
         st.add(pass);
         ObjectNode slr = allow("ServiceLinkedRoles", List.of("iam:CreateServiceLinkedRole"), List.of("*"));
         ArrayNode names = slr.putObject("Condition").putObject("StringEquals").putArray("iam:AWSServiceName");

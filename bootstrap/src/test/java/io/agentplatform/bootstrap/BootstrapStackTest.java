@@ -167,6 +167,10 @@ class BootstrapStackTest {
         }
         JsonNode pass = statement(deploy, "PassWorkloadRolesToPlatformServices");
         assertTrue(pass.get("Condition").get("StringEquals").get("iam:PassedToService").toString().contains("eks.amazonaws.com"));
+        assertTrue(pass.get("Condition").get("StringEquals").get("iam:PassedToService").toString().contains("backup.amazonaws.com"),
+                "the platform's AWS Backup selection passes its role to AWS Backup");
+        String regional = statement(deploy, "PlatformServicesInAllowedRegions").get("Action").toString();
+        assertTrue(regional.contains("\"backup:*\"") && regional.contains("backup-storage:MountCapsule"), regional);
     }
 
     @Test
@@ -192,6 +196,7 @@ class BootstrapStackTest {
                     }
                 }
             }
+            assertTrue(permissions(role).toString().contains("\"backup:Get*\""), role + " reads the backup plans it plans or refreshes");
         }
     }
 

@@ -44,8 +44,14 @@ public final class CostEstimator {
         if (plan.resources().stream().noneMatch(r -> r.type().startsWith("aws:"))) {
             return "eu-west-1";
         }
+        // The stack's own provider, not one a component adds for another region (the backup copy's).
         return plan.resources().stream().filter(r -> r.type().equals("pulumi:providers:aws"))
-                .map(r -> r.input("region").asText("")).filter(s -> !s.isEmpty()).sorted().findFirst().orElse("us-east-1");
+                .sorted(java.util.Comparator.comparing((PlannedResource r) -> !isTopLevel(r)))
+                .map(r -> r.input("region").asText("")).filter(s -> !s.isEmpty()).findFirst().orElse("us-east-1");
+    }
+
+    private static boolean isTopLevel(PlannedResource r) {
+        return r.parent() == null || r.parent().contains("::pulumi:pulumi:Stack::");
     }
 
     /**
@@ -120,7 +126,7 @@ public final class CostEstimator {
                     + ": storage class and volume type are resolved in the cluster");
             default -> {
                 if (!prices.isFree(r.type())) {
-                    p.unpriced("no price rule for this type");
+                    p.unpriced(prices.unpricedReason(r.type()).orElse("no price rule for this type"));
                 }
             }
         }

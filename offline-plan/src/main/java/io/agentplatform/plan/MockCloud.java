@@ -21,6 +21,8 @@ final class MockCloud {
     private final String region;
     private final Map<String, Map<String, Object>> referencedStacks;
     private final MockTypes types = MockTypes.standard();
+    /** The region of each explicit AWS provider, by the id the mock gave it (a provider reference ends in it). */
+    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param referencedStacks outputs of the stacks a StackReference may name, by reference name; secret outputs
@@ -46,10 +48,19 @@ final class MockCloud {
         return referencedStacks.getOrDefault(name, Map.of());
     }
 
-    /** The id and the computed outputs of a resource, merged over its inputs. */
-    Map<String, Object> state(String type, String name, Map<String, Object> inputs, String id) {
+    /**
+     * The id and the computed outputs of a resource, merged over its inputs; {@code provider} is the engine's
+     * reference ({@code <urn>::<id>}) of an explicit provider, empty for the default one.
+     */
+    Map<String, Object> state(String type, String name, Map<String, Object> inputs, String id, String provider) {
+        if (type.equals("pulumi:providers:aws") && inputs.get("region") instanceof String r && !r.isEmpty()) {
+            providerRegions.put(id, r);
+        }
+        String providerId = provider == null || !provider.contains("::") ? ""
+                : provider.substring(provider.lastIndexOf("::") + 2);
         Map<String, Object> state = new LinkedHashMap<>(inputs);
-        MockResource resource = new MockResource(type, name, inputs, id, this);
+        MockResource resource = new MockResource(type, name, inputs, id, this,
+                providerRegions.getOrDefault(providerId, region));
         MockFamilies.addOutputs(resource, state);
         types.forType(type).addOutputs(resource, state);
         return state;

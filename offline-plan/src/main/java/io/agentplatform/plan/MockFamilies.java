@@ -26,7 +26,10 @@ final class MockFamilies {
         }
     }
 
-    /** The ARN the way each service shapes it: IAM is global, log groups are named, the rest carry the id. */
+    /**
+     * The ARN the way each service shapes it: IAM is global; log groups, backup vaults and DB instances are named
+     * (CreateBackupVault, DescribeDBInstances); the rest carry the id.
+     */
     private static String arn(MockResource resource, String physical) {
         String[] token = resource.type().split(":");
         String module = token[1].contains("/") ? token[1].substring(0, token[1].indexOf('/')) : token[1];
@@ -35,6 +38,12 @@ final class MockFamilies {
         return switch (module) {
             case "iam" -> "arn:aws:iam::" + account + ":" + lowerFirst(token[2]) + "/" + physical;
             case "cloudwatch" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + physical;
+            case "backup" -> resource.type().equals("aws:backup/vault:Vault")
+                    ? "arn:aws:backup:" + region + ":" + account + ":backup-vault:" + physical
+                    : "arn:aws:backup:" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
+            case "rds" -> resource.type().equals("aws:rds/instance:Instance")
+                    ? "arn:aws:rds:" + region + ":" + account + ":db:" + resource.text("identifier", physical)
+                    : "arn:aws:rds:" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
             default -> "arn:aws:" + module + ":" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
         };
     }

@@ -9,9 +9,10 @@ import java.util.Map;
  * @param name   logical name
  * @param inputs inputs as the engine received them
  * @param id     the id the mock cloud gave it
- * @param cloud  the account and region it is created in
+ * @param cloud  the account it is created in
+ * @param region the region of its provider (a second AWS provider's for a resource created in another region)
  */
-record MockResource(String type, String name, Map<String, Object> inputs, String id, MockCloud cloud) {
+record MockResource(String type, String name, Map<String, Object> inputs, String id, MockCloud cloud, String region) {
 
     /** The physical name: the {@code name} input, else the provider's auto-name. */
     String physicalName() {
@@ -21,9 +22,5 @@ record MockResource(String type, String name, Map<String, Object> inputs, String
     /** A string input, or {@code fallback} when it is missing or empty. */
     String text(String input, String fallback) {
         return MockCloud.stringOr(inputs.get(input), fallback);
-    }
-
-    String region() {
-        return cloud.region();
     }
 }

@@ -38,7 +38,7 @@ final class PlanMocks implements Mocks {
         PhysicalNames.check(args.type, args.name, args.inputs).ifPresent(r -> refusedNames.put(key, r));
         String id = cloud.id(args.type, args.name, args.inputs);
         return CompletableFuture.completedFuture(
-                ResourceResult.of(Optional.of(id), cloud.state(args.type, args.name, args.inputs, id)));
+                ResourceResult.of(Optional.of(id), cloud.state(args.type, args.name, args.inputs, id, args.provider)));
     }
 
     @Override

@@ -83,6 +83,12 @@ public final class PriceTable {
         return number(path).orElseThrow(() -> new IllegalStateException("the price table " + region() + " has no " + path));
     }
 
+    /** Why the table prices no resource of this type (its {@code unpriced} entry), e.g. usage it cannot know. */
+    public Optional<String> unpricedReason(String type) {
+        JsonNode reason = root.path("unpriced").path(type);
+        return reason.isTextual() ? Optional.of(reason.asText()) : Optional.empty();
+    }
+
     /** Whether resources of this type cost nothing by themselves (exact token or a listed prefix). */
     public boolean isFree(String type) {
         return free.stream().anyMatch(f -> type.equals(f) || ((f.endsWith("/") || f.endsWith(":")) && type.startsWith(f)));

@@ -16,7 +16,22 @@ class MockCloudTest {
             Map.of("organization/agent-platform/dev", Map.of("clusterName", "agent-platform-dev")));
 
     private Map<String, Object> create(String type, String name, Map<String, Object> inputs) {
-        return cloud.state(type, name, inputs, cloud.id(type, name, inputs));
+        return cloud.state(type, name, inputs, cloud.id(type, name, inputs), null);
+    }
+
+    @Test
+    void aBackupVaultAndADbInstanceHaveTheArnsAwsGivesThemInTheRegionOfTheirProvider() {
+        Map<String, Object> provider = Map.of("region", "eu-central-1");
+        String providerId = cloud.id("pulumi:providers:aws", "copy", provider);
+        cloud.state("pulumi:providers:aws", "copy", provider, providerId, null);
+        String ref = "urn:pulumi:production::agent-platform::pulumi:providers:aws::copy::" + providerId;
+        Map<String, Object> vault = cloud.state("aws:backup/vault:Vault", "copy-vault", Map.of("name", "copy-vault"),
+                "copy-vault", ref);
+        assertEquals("arn:aws:backup:eu-central-1:" + MockCloud.ACCOUNT + ":backup-vault:copy-vault", vault.get("arn"));
+        assertEquals("arn:aws:backup:eu-west-1:" + MockCloud.ACCOUNT + ":backup-vault:home-vault",
+                create("aws:backup/vault:Vault", "home", Map.of("name", "home-vault")).get("arn"));
+        assertEquals("arn:aws:rds:eu-west-1:" + MockCloud.ACCOUNT + ":db:agent-platform-dev-db",
+                create("aws:rds/instance:Instance", "db", Map.of("identifier", "agent-platform-dev-db")).get("arn"));
     }
 
     @Test
