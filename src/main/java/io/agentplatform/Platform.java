@@ -117,9 +117,7 @@ public final class Platform {
                 services.outputs().podsCanRun(), List.of(services.outputs().storageClass())), platform, onCluster));
 
         // Progressive delivery: the agent's Rollout waits for the controller's CRDs, its analysis queries Prometheus.
-        Optional<DeliveryController> delivery = monitoring.map(m -> progressiveDelivery(m, services, platform,
-                onCluster));
-
+        Optional<DeliveryController> delivery = monitoring.map(m -> progressiveDelivery(m, services, platform, onCluster));
         backups(aws, platform, onAws, onCluster, cluster, services, database, monitoring);
 
         // The agent reaches its data as the data services say (connection()); it runs on the workloads group, takes
