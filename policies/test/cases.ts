@@ -9,7 +9,6 @@ import {
     analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, rollout, withInputs,
     withOptions, workload,
 } from "./builders";
-import { realPlan } from "./stacks";
 
 export interface Case {
     title: string;
