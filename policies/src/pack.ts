@@ -6,6 +6,7 @@ import { Environment, Level } from "./environment";
 import { AgentPolicy, inScope } from "./policy";
 import { dataProtectionPolicies } from "./policies/data-protection";
 import { eksPolicies } from "./policies/eks-iam";
+import { karpenterPolicies } from "./policies/karpenter";
 import { kubernetesPolicies } from "./policies/kubernetes";
 import { lifecycleAndCostPolicies } from "./policies/lifecycle-cost";
 import { networkPolicies } from "./policies/network";
@@ -17,6 +18,7 @@ export const policies: readonly AgentPolicy[] = [
     ...networkPolicies,
     ...eksPolicies,
     ...kubernetesPolicies,
+    ...karpenterPolicies,
     ...lifecycleAndCostPolicies,
 ];
 

@@ -199,7 +199,7 @@ describe("command line", () => {
         const r = await cli(["test/fixtures/production-violations.json"]);
         assert.equal(r.code, 1);
         assert.match(r.out, /^ {4}mandatory  \[agent-platform\] rds-storage-encrypted  urn:pulumi:production::agent-platform::aws:rds\/instance:Instance::db  aws:rds\/instance:Instance 'db': storageEncrypted is false; it must be true/m);
-        assert.match(r.out, /^production: 44 policies on \d+ resources: 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
+        assert.match(r.out, /^production: 48 policies on \d+ resources: 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
         assert.match(r.out, /^1 plan\(s\): 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
     });
     it("advisory-only findings are printed but exit 0", async () => {

@@ -17,11 +17,13 @@ import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
-import io.agentplatform.config.NodeGroupSettings;
+import io.agentplatform.config.KarpenterSettings;
 import io.agentplatform.contract.OutputContract;
 import io.agentplatform.incluster.DerivedPassword;
 import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.incluster.InClusterDataArgs;
+import io.agentplatform.karpenter.Karpenter;
+import io.agentplatform.karpenter.KarpenterArgs;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.Naming;
@@ -95,6 +97,17 @@ public final class Platform {
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
+        // Karpenter's controller waits for the system nodes, the CNI and kube-proxy (not CoreDNS: it uses the VPC
+        // resolver); the agent and the monitoring stack wait for its pools and run on the workloads pool.
+        Karpenter karpenter = new Karpenter(new KarpenterArgs(aws.karpenter(), clusterName, cluster.outputs().clusterName(),
+                aws.region(), cluster.outputs().clusterSecurityGroupId(), cluster.outputs().irsa(),
+                services.outputs().podsCanRunWithoutClusterDns()),
+                platform, onCluster);
+        Map<String, String> onWorkloads = karpenter.outputs().selector(KarpenterSettings.WORKLOADS);
+        List<Resource> workloadPodsCanRun = new java.util.ArrayList<>(services.outputs().podsCanRun());
+        workloadPodsCanRun.addAll(karpenter.outputs().nodePools());
+        List<Resource> applicationsReady = new java.util.ArrayList<>(services.outputs().applicationsReady());
+        applicationsReady.addAll(karpenter.outputs().nodePools());
 
         // Data services admit only the cluster security group, which EKS attaches to every managed node.
         Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
@@ -104,7 +117,7 @@ public final class Platform {
 
         Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
-                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())),
+                workloadPodsCanRun, List.of(services.outputs().storageClass()), onWorkloads),
                 platform, onCluster);
 
         // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
@@ -121,8 +134,7 @@ public final class Platform {
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
                 config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
                 Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(),
-                nodes.outputs().selector(NodeGroupSettings.WORKLOADS),
-                services.outputs().applicationsReady(), Optional.of(monitoring.crdsReady()), Map.of(),
+                onWorkloads, applicationsReady, Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
         Exports.contract(ctx);

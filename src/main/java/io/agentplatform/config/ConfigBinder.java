@@ -31,7 +31,7 @@ public final class ConfigBinder {
 
     /** Project settings this program reads; anything else in the project namespace is reported as unknown. */
     public static final List<String> SETTINGS = List.of(
-            "environment", "owner", "tags", "network", "cluster", "nodeGroups", "database", "cache",
+            "environment", "owner", "tags", "network", "cluster", "nodeGroups", "karpenter", "database", "cache",
             "monitoring", "alerting", "agent", "platformStack", "expiresAt", "inClusterData", "storageClassName");
     /** Secret project settings; each must be set with {@code pulumi config set --secret}. */
     public static final List<String> SECRETS = List.of(
@@ -102,7 +102,7 @@ public final class ConfigBinder {
         if (kind.buildsAwsPlatform()) {
             aws = Optional.of(readAws(kind));
         } else {
-            for (String platformOnly : List.of("network", "cluster", "nodeGroups", "database", "cache")) {
+            for (String platformOnly : List.of("network", "cluster", "nodeGroups", "karpenter", "database", "cache")) {
                 if (raw.containsKey(key(platformOnly))) {
                     problems.add(key(platformOnly), "(set)", "only platform stacks (dev, staging, production) build "
                             + "AWS infrastructure; remove it from a " + kind.configName() + " stack");
@@ -268,9 +268,10 @@ public final class ConfigBinder {
         NetworkSettings network = readNetwork(kind, region);
         ClusterSettings cluster = readCluster(kind);
         Map<String, NodeGroupSettings> nodeGroups = readNodeGroups();
+        KarpenterSettings karpenter = KarpenterReader.read(top("karpenter"), nodeGroups.keySet());
         DatabaseSettings database = readDatabase(kind);
         CacheSettings cache = readCache(kind);
-        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, database, cache);
+        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, karpenter, database, cache);
         CatalogChecks.check(project, aws, planDate, problems, warnings);
         return aws;
     }

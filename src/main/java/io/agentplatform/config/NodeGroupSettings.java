@@ -36,10 +36,17 @@ public record NodeGroupSettings(
 
     /** The group the cluster services run on. */
     public static final String SYSTEM = "system";
-    /** The group the agent runs on. */
-    public static final String WORKLOADS = "workloads";
-    /** Node groups every platform stack must define. */
-    public static final List<String> REQUIRED_GROUPS = List.of(SYSTEM, WORKLOADS);
+    /** Node groups every platform stack must define; workloads run on Karpenter's nodes ({@link KarpenterSettings}). */
+    public static final List<String> REQUIRED_GROUPS = List.of(SYSTEM);
     /** Node label naming a node's group, set from the group's key so selectors and validation cannot drift apart. */
     public static final String ROLE_LABEL = "node-role";
+
+    /**
+     * Whether every instance type is a Graviton (arm64) type: its family's attribute letters after the generation
+     * contain {@code g} (t4g, m7g, c6gn, r8g, is4gen), unlike m7i, m7a or g5.
+     */
+    public boolean graviton() {
+        return instanceTypes.stream().allMatch(t -> t.substring(0, Math.max(0, t.indexOf('.')))
+                .matches("[a-z]+\\d+[a-z-]*g[a-z-]*"));
+    }
 }

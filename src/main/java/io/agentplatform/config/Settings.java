@@ -40,7 +40,7 @@ final class Settings {
     }
 
     String pathOf(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
     }
 
     boolean isPresent() {

@@ -97,8 +97,8 @@ public final class Monitoring extends PlatformComponent {
         alertmanagerSecret(args.alerting(), args.secrets(), ns).ifPresent(kpsWaitsFor::add);
 
         String lokiHost = "http://" + Chart.LOKI.release() + "." + NAMESPACE + ".svc.cluster.local:3100";
-        this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(
-                KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost)),
+        this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(NodePlacement.kubePrometheusStack(
+                KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost), args.nodeSelector())),
                 900, kpsWaitsFor);
 
         dashboards(ns);
@@ -113,7 +113,7 @@ public final class Monitoring extends PlatformComponent {
         Output<Map<String, Object>> lokiValues = s.lokiObjectStorage()
                 ? lokiS3(args).applyValue(storage -> LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, storage))
                 : Output.of(LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, LokiValues.Storage.filesystem()));
-        release(Chart.LOKI, ns, lokiValues, 600, lokiWaitsFor);
+        release(Chart.LOKI, ns, lokiValues.applyValue(v -> NodePlacement.loki(v, args.nodeSelector())), 600, lokiWaitsFor);
         release(Chart.ALLOY, ns, Output.of(AlloyValues.build(lokiHost + "/loki/api/v1/push")), 600, alloyWaitsFor);
 
         String prefix = Chart.KUBE_PROMETHEUS_STACK.release();

@@ -7,6 +7,7 @@ import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.config.PlatformSecrets;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,19 @@ import java.util.Optional;
  * @param irsa             the cluster's OIDC provider; required when {@code settings.lokiObjectStorage()}
  * @param podsCanRun       what must exist before a release's pods can run (node groups, networking add-ons)
  * @param storageClassReady what must exist before a release's volumes can be provisioned (the storage class)
+ * @param nodeSelector     labels of the nodes the monitoring pods run on (the workloads pool); empty: any node.
+ *                         Alloy and node-exporter are DaemonSets and run on every node regardless
  */
 public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alerting, PlatformSecrets secrets,
                              String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> podsCanRun,
-                             List<Resource> storageClassReady) {
+                             List<Resource> storageClassReady, Map<String, String> nodeSelector) {
+
+    /** On any node (a local cluster). */
+    public MonitoringArgs(MonitoringSettings settings, AlertingSettings alerting, PlatformSecrets secrets,
+                          String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> podsCanRun,
+                          List<Resource> storageClassReady) {
+        this(settings, alerting, secrets, storageClassName, irsa, podsCanRun, storageClassReady, Map.of());
+    }
 
     public MonitoringArgs {
         if (settings.lokiObjectStorage() && irsa.isEmpty()) {
@@ -34,5 +44,6 @@ public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alert
         }
         podsCanRun = List.copyOf(podsCanRun);
         storageClassReady = List.copyOf(storageClassReady);
+        nodeSelector = Map.copyOf(nodeSelector);
     }
 }

@@ -96,13 +96,26 @@ class NodeGroupsTest {
         assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("workloads"), e.getMessage());
     }
 
+    /** The managed groups hold the cluster services only; the workloads group moved to Karpenter (issue 20). */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void onlyTheSystemGroupIsManagedAndItRunsOnDemandGravitonNodes(String stack) {
+        List<PlannedResource> groups = StackPlans.of(stack).ofType("aws:eks/nodeGroup:NodeGroup");
+        assertEquals(List.of("agent-platform-" + stack + "-nodes-system"), groups.stream().map(PlannedResource::name).toList());
+        assertEquals("ON_DEMAND", groups.get(0).input("capacityType").asText());
+        assertEquals(NodeGroups.ARM_AMI_TYPE, groups.get(0).input("amiType").asText());
+    }
+
     @Test
-    void devRunsWorkloadsOnSeveralSpotInstanceTypes() {
-        PlannedResource workloads = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-workloads");
-        assertEquals("SPOT", workloads.input("capacityType").asText());
-        assertTrue(workloads.input("instanceTypes").size() > 1);
-        PlannedResource system = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-system");
-        assertEquals("ON_DEMAND", system.input("capacityType").asText());
+    void aGroupIsGravitonOnlyWhenEveryInstanceTypeIs() {
+        assertTrue(group(List.of("t4g.medium", "m7g.large", "c6gn.large", "r8g.xlarge")).graviton());
+        assertFalse(group(List.of("m7g.large", "m7i.large")).graviton());
+        assertFalse(group(List.of("g5.xlarge")).graviton(), "g5 is an NVIDIA GPU family on x86");
+        assertFalse(group(List.of("m7i-flex.large", "m7a.large")).graviton());
+    }
+
+    private static NodeGroupSettings group(List<String> instanceTypes) {
+        return new NodeGroupSettings(instanceTypes, NodeGroupSettings.CapacityType.ON_DEMAND, 1, 2, 1, 20, 1, Map.of(), List.of());
     }
 
     @Test

@@ -59,15 +59,17 @@ class StackEstimatesTest {
     }
 
     /**
-     * With today's create-time table the cluster and its first nodes are ready after 920 s; the 340 s left hold
-     * an add-on and two releases in a row (kube-prometheus-stack, then Loki with its ServiceMonitor), not the chain
-     * of unrelated releases the platform had (1590 s).
+     * With today's create-time table the cluster and its system nodes are ready after 915 s. The workloads run on
+     * Karpenter's nodes (issue 20), which exist only once its controller runs (60 s) and the pool's first node has
+     * joined (60 s): 1040 s. The 250 s left hold two releases in a row (kube-prometheus-stack, then Loki or Alloy
+     * with their ServiceMonitors), not the chain of unrelated releases the platform had (1590 s). Issue 15's bound of
+     * 1260 s held before Karpenter moved the workloads off a managed group created beside the system group.
      */
     @Test
-    void everyPlatformStackDeploysWithinTwentyOneMinutesOnTheCriticalPath() {
+    void everyPlatformStackDeploysWithinTwentyTwoMinutesOnTheCriticalPath() {
         for (String stack : StackPlans.PLATFORM_STACKS) {
             Estimate e = StackPlans.of(stack).estimate();
-            assertTrue(e.criticalPathSeconds() <= 1260, stack + ": " + e.criticalPathSeconds() + " s via " + e.criticalPath());
+            assertTrue(e.criticalPathSeconds() <= 1320, stack + ": " + e.criticalPathSeconds() + " s via " + e.criticalPath());
         }
     }
 
