@@ -497,7 +497,7 @@ export const cases: Record<string, PolicyCases> = {
     "karpenter-nodepool-disruption-budgets": {
         pass: [
             { title: "10 % plus none in working hours", env: P, resources: [K.nodePool(P)] },
-            { title: "staging needs no working-hours budget (advisory rule passes on one)", env: S, resources: [K.nodePool(S)] },
+            { title: "staging with the production budgets (advisory there)", env: S, resources: [K.nodePool(S)] },
         ],
         fail: [
             { title: "no budgets in production", env: P, resources: [withInputs(K.nodePool(P), { spec: { disruption: { budgets: undefined } } })], match: /budgets is not set/ },

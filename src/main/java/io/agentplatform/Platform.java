@@ -6,34 +6,33 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.StackReference;
+import com.pulumi.resources.StackReferenceArgs;
+import io.agentplatform.cache.Cache;
+import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.cluster.ClusterCiAccess;
 import io.agentplatform.cluster.ClusterCiAccessArgs;
 import io.agentplatform.cluster.ClusterServices;
 import io.agentplatform.cluster.ClusterServicesArgs;
 import io.agentplatform.cluster.EksCluster;
 import io.agentplatform.cluster.EksClusterArgs;
-import com.pulumi.resources.Resource;
-import com.pulumi.resources.StackReference;
-import com.pulumi.resources.StackReferenceArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
 import io.agentplatform.config.KarpenterSettings;
-import io.agentplatform.contract.OutputContract;
-import io.agentplatform.incluster.DerivedPassword;
-import io.agentplatform.incluster.InClusterData;
-import io.agentplatform.incluster.InClusterDataArgs;
-import io.agentplatform.karpenter.Karpenter;
-import io.agentplatform.karpenter.KarpenterArgs;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.SecretValue;
+import io.agentplatform.contract.OutputContract;
 import io.agentplatform.core.Naming;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.Tags;
 import io.agentplatform.core.k8s.KubernetesProviderPlugin;
-import io.agentplatform.cache.Cache;
-import io.agentplatform.cache.CacheArgs;
 import io.agentplatform.database.Database;
 import io.agentplatform.database.DatabaseArgs;
+import io.agentplatform.incluster.InClusterData;
+import io.agentplatform.incluster.InClusterDataArgs;
+import io.agentplatform.karpenter.Karpenter;
+import io.agentplatform.karpenter.KarpenterArgs;
 import io.agentplatform.monitoring.Monitoring;
 import io.agentplatform.monitoring.MonitoringArgs;
 import io.agentplatform.network.Network;
@@ -43,7 +42,6 @@ import io.agentplatform.nodegroups.NodeGroupsArgs;
 import io.agentplatform.workload.AgentWorkload;
 import io.agentplatform.workload.AgentWorkloadArgs;
 import io.agentplatform.workload.DataConnections;
-import io.agentplatform.workload.NetworkPeer;
 
 import java.util.List;
 import java.util.Map;
@@ -53,21 +51,24 @@ import java.util.Optional;
  * The composition root: config → network → cluster → data → monitoring → workload → exports. The three profiles
  * build different architectures (a platform stack, an ephemeral stack on a platform's cluster, a local stack);
  * within a profile nothing is decided per environment: the differences are in the validated config it is given.
+ * Components provide their own wiring (outputs, {@code connection()} views, selectors); this class only connects them.
  */
 public final class Platform {
     /** What an ephemeral stack needs from the platform stack it deploys onto (a subset of the output contract). */
     static final List<String> EPHEMERAL_NEEDS = List.of("contractVersion", "clusterName", "kubeconfig");
     /** Label carrying an ephemeral stack's expiry on its namespace and in-cluster data objects. */
     static final String EXPIRES_AT_LABEL = "agent-platform.io/expires-at";
-    /** Fixed label of the in-cluster application role's password, derived from {@code databasePassword}. */
-    static final String APP_ROLE_PASSWORD_LABEL = "agent-platform/in-cluster-postgres/" + DataConnections.APP_USER;
+    /** The in-cluster PostgreSQL's database and its owner (the superuser, used only by the migration Job). */
+    static final String IN_CLUSTER_DATABASE = "agent";
+    static final String IN_CLUSTER_OWNER = "agent";
 
     private Platform() {}
 
     public static void define(Context ctx, PlatformConfig config) {
         Naming naming = new Naming(config.project(), config.stack());
         PlatformContext platform = new PlatformContext(naming,
-                new Tags(config.project(), config.environment().configName(), config.owner(), config.extraTags()));
+                new Tags(config.project(), config.environment().configName(), config.owner(), config.extraTags()),
+                config.aws().map(AwsSettings::region));
         config.warnings().forEach(w -> ctx.log().warn(w));
         switch (config.environment()) {
             case DEV, STAGING, PRODUCTION -> platformStack(ctx, config, naming, platform);
@@ -85,8 +86,8 @@ public final class Platform {
         ComponentResourceOptions onAws = ComponentResourceOptions.builder().providers(awsProvider).build();
 
         String clusterName = naming.component("eks");
-        Network network = new Network(new NetworkArgs(aws.network(), aws.region(), clusterName), platform, onAws);
-        EksCluster cluster = new EksCluster(new EksClusterArgs(aws.cluster(), clusterName, aws.region(), network.outputs()),
+        Network network = new Network(new NetworkArgs(aws.network(), clusterName), platform, onAws);
+        EksCluster cluster = new EksCluster(new EksClusterArgs(aws.cluster(), clusterName, network.outputs()),
                 platform, onAws);
         NodeGroups nodes = new NodeGroups(new NodeGroupsArgs(aws.nodeGroups(), cluster.outputs().clusterName(),
                 network.outputs().privateSubnetIds(), aws.cluster().kubernetesVersion()), platform, onAws);
@@ -94,15 +95,14 @@ public final class Platform {
                 .providers(awsProvider, cluster.outputs().kubernetesProvider()).build();
         new ClusterCiAccess(new ClusterCiAccessArgs(aws.cluster().ciAccess(), cluster.outputs().clusterName(),
                 cluster.outputs().clusterSecurityGroupId()), platform, onCluster);
-        ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(), aws.region(),
+        ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
         // Karpenter's controller waits for the system nodes, the CNI and kube-proxy (not CoreDNS: it uses the VPC
         // resolver); the agent and the monitoring stack wait for its pools and run on the workloads pool.
         Karpenter karpenter = new Karpenter(new KarpenterArgs(aws.karpenter(), clusterName, cluster.outputs().clusterName(),
                 aws.region(), cluster.outputs().clusterSecurityGroupId(), cluster.outputs().irsa(),
-                services.outputs().podsCanRunWithoutClusterDns()),
-                platform, onCluster);
+                services.outputs().podsCanRunWithoutClusterDns()), platform, onCluster);
         Map<String, String> onWorkloads = karpenter.outputs().selector(KarpenterSettings.WORKLOADS);
         List<Resource> workloadPodsCanRun = new java.util.ArrayList<>(services.outputs().podsCanRun());
         workloadPodsCanRun.addAll(karpenter.outputs().nodePools());
@@ -120,21 +120,13 @@ public final class Platform {
                 workloadPodsCanRun, List.of(services.outputs().storageClass()), onWorkloads),
                 platform, onCluster);
 
-        // The agent workload: typed Kubernetes resources, its IRSA role, and its ServiceMonitor and alert rules.
-        // The pods log in as the application role with IAM tokens; only the migration Job reads the master secret.
-        DataConnections data = new DataConnections(
-                new DataConnections.Database(new DataConnections.SecretsManager(database.outputs().masterSecretArn(),
-                        database.outputs().kmsKeyArn()), aws.database().masterUsername(),
-                        new DataConnections.IamLogin(database.outputs().resourceId(), stsRoute(aws)),
-                        database.outputs().address(), database.outputs().port(), database.outputs().databaseName(),
-                        NetworkPeer.Addresses.of(aws.network().databaseSubnetCidrs())),
-                new DataConnections.Redis(cache.outputs().primaryEndpoint(), cache.outputs().port(), true,
-                        config.secrets().redisAuthToken().output(),
-                        NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs())));
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent", data,
-                config.secrets().llmApiKey().map(SecretValue::output), Optional.of(cluster.outputs().irsa()),
-                Optional.of(aws.network().vpcCidr()), aws.network().publicSubnetCidrs(),
-                onWorkloads, applicationsReady, Optional.of(monitoring.crdsReady()), Map.of(),
+        // The agent reaches its data as the data services say (connection()); it runs on the workloads pool, takes
+        // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
+        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent",
+                new DataConnections(database.connection(), cache.connection()), llmApiKey(config),
+                Optional.of(cluster.outputs().irsa()), Optional.of(network.outputs().vpcCidr()),
+                network.outputs().publicSubnetCidrs(), onWorkloads,
+                applicationsReady, Optional.of(monitoring.crdsReady()), Map.of(),
                 Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
 
         Exports.contract(ctx);
@@ -194,39 +186,20 @@ public final class Platform {
                                                ComponentResourceOptions onCluster, String namespace,
                                                Map<String, String> extraLabels, Optional<Resource> monitoringCrdsReady) {
         ClusterTargetSettings target = config.requireTarget();
-        String databaseName = "agent";
-        String databaseUser = "agent";
-        String domain = "." + namespace + ".svc.cluster.local";
-        // The agent's egress policy admits the in-cluster data pods instead of address ranges.
-        // The superuser's password stays with the migration Job; the pods get a derived one for the application role.
-        Output<String> appPassword = DerivedPassword.of(target.databasePassword(),
-                APP_ROLE_PASSWORD_LABEL);
-        NetworkPeer inClusterPods = new NetworkPeer.Pods(InClusterData.POD_LABELS);
-        DataConnections data = new DataConnections(
-                new DataConnections.Database(new DataConnections.KubernetesSecret(InClusterData.SECRET_NAME,
-                        InClusterData.DATABASE_PASSWORD_KEY), databaseUser, new DataConnections.PasswordLogin(appPassword),
-                        Output.of(InClusterData.POSTGRES + domain),
-                        Output.of(InClusterDataArgs.POSTGRES_PORT), databaseName, inClusterPods),
-                new DataConnections.Redis(Output.of(InClusterData.REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT),
-                        false, config.secrets().redisAuthToken().output(), inClusterPods));
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace, data,
-                config.secrets().llmApiKey().map(SecretValue::output), Optional.empty(), Optional.empty(), List.of(),
+        InClusterDataArgs data = new InClusterDataArgs(namespace, extraLabels, target.postgresImage(),
+                target.redisImage(), IN_CLUSTER_DATABASE, IN_CLUSTER_OWNER, target.databasePassword(),
+                config.secrets().redisAuthToken());
+        // The services' names are fixed, so the agent gets their connection before they exist (they admit its pods).
+        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace,
+                InClusterData.connection(data), llmApiKey(config), Optional.empty(), Optional.empty(), List.of(),
                 Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
-        new InClusterData(new InClusterDataArgs(namespace, agent.podLabels(), agent.migrationPodLabels(), extraLabels, target.postgresImage(),
-                target.redisImage(), databaseName, databaseUser, target.databasePassword(),
-                config.secrets().redisAuthToken(), List.of(agent.namespace())), platform, onCluster);
+        new InClusterData(data, new InClusterData.Clients(agent.podLabels(), agent.migrationPodLabels(),
+                List.of(agent.namespace())), platform, onCluster);
         Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
-    /**
-     * Where the pods reach STS: the interface endpoint in the private subnets where the stack has one (private DNS
-     * resolves the regional name to it), otherwise the public endpoint outside the VPC.
-     */
-    private static NetworkPeer.Addresses stsRoute(AwsSettings aws) {
-        if (aws.network().interfaceEndpoints().contains("sts")) {
-            return NetworkPeer.Addresses.of(aws.network().privateSubnetCidrs());
-        }
-        return new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(aws.network().vpcCidr()))));
+    private static Optional<Output<String>> llmApiKey(PlatformConfig config) {
+        return config.secrets().llmApiKey().map(SecretValue::output);
     }
 }

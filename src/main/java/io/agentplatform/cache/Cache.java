@@ -17,8 +17,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.agentplatform.config.CacheSettings;
 import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +33,21 @@ public final class Cache extends PlatformComponent {
     public static final int PORT = 6379;
     /** ElastiCache replication group ids allow at most 40 characters. */
     static final int MAX_REPLICATION_GROUP_ID = 40;
+    /** Transit encryption is on and required: clients connect with TLS only (the connection says so). */
+    static final boolean TLS = true;
 
     private final CacheOutputs outputs;
+    private final DataConnections.Redis connection;
 
     public Cache(CacheArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "cache", platform, options);
         CacheSettings s = args.settings();
-        boolean ha = s.highlyAvailable();
 
         String slowLogName = "/aws/elasticache/" + componentName() + "/slow-log";
         // One key for nodes, snapshots and the slow log; CloudWatch Logs may use it only for that log group.
         // Protected stacks keep the key even when the stack is destroyed: snapshots are unreadable without it.
         Key key = encryptionKey("kms", "Encrypts " + componentName() + " at rest: nodes, snapshots and slow log",
-                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), slowLogName)), s.protect(), componentName());
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()), slowLogName)), s.protect(), componentName());
 
         SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
                 .description("Private subnets of " + componentName())
@@ -51,7 +55,32 @@ public final class Cache extends PlatformComponent {
                 .tags(tags())
                 .build(), child());
 
-        // No rules inline and no egress: the only way in is the rule below, and the cache never dials out.
+        SecurityGroup sg = securityGroup(args);
+        LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
+                .name(slowLogName)
+                .retentionInDays(s.slowLogRetentionDays())
+                .kmsKeyId(key.arn())
+                .tags(tags())
+                .build(), child());
+
+        // An explicit id keeps endpoint names short and readable; as ids must be unique, a replacement has to delete
+        // the old group first (acceptable for a cache, and most changes here are in-place updates anyway).
+        ReplicationGroup group = new ReplicationGroup(name("redis"), replicationGroupArgs(args, key, subnets, sg, slowLog),
+                childBuilder().protect(s.protect()).deleteBeforeReplace(true).build());
+
+        this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
+                group.port().applyValue(p -> p.orElse(PORT)), sg.id());
+        this.connection = new DataConnections.Redis(outputs.primaryEndpoint(), outputs.port(), TLS,
+                args.authToken().output(), NetworkPeer.Addresses.of(args.network().privateSubnetCidrs()));
+        registerOutputs(Map.of(
+                "primaryEndpoint", outputs.primaryEndpoint(),
+                "readerEndpoint", outputs.readerEndpoint(),
+                "port", outputs.port(),
+                "securityGroupId", outputs.securityGroupId()));
+    }
+
+    /** No rules inline and no egress: the only way in is the ingress rule, and the cache never dials out. */
+    private SecurityGroup securityGroup(CacheArgs args) {
         SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
                 .vpcId(args.network().vpcId())
                 // Engine-neutral: a security group's description cannot change without replacing it.
@@ -65,17 +94,14 @@ public final class Cache extends PlatformComponent {
                 .description("Redis protocol from the cluster security group")
                 .tags(tags())
                 .build(), child());
+        return sg;
+    }
 
-        LogGroup slowLog = new LogGroup(name("slow-log"), LogGroupArgs.builder()
-                .name(slowLogName)
-                .retentionInDays(s.slowLogRetentionDays())
-                .kmsKeyId(key.arn())
-                .tags(tags())
-                .build(), child());
-
-        // An explicit id keeps endpoint names short and readable; as ids must be unique, a replacement has to delete
-        // the old group first (acceptable for a cache, and most changes here are in-place updates anyway).
-        ReplicationGroup group = new ReplicationGroup(name("redis"), ReplicationGroupArgs.builder()
+    private ReplicationGroupArgs replicationGroupArgs(CacheArgs args, Key key, SubnetGroup subnets, SecurityGroup sg,
+                                                      LogGroup slowLog) {
+        CacheSettings s = args.settings();
+        boolean ha = s.highlyAvailable();
+        return ReplicationGroupArgs.builder()
                 .replicationGroupId(Naming.fit(componentName(), MAX_REPLICATION_GROUP_ID))
                 .description("Cache of " + componentName())
                 .engine(s.engine().name().toLowerCase(Locale.ROOT))
@@ -90,7 +116,7 @@ public final class Cache extends PlatformComponent {
                 .securityGroupIds(sg.id().applyValue(List::of))
                 .atRestEncryptionEnabled(true)
                 .kmsKeyId(key.arn())
-                .transitEncryptionEnabled(true)
+                .transitEncryptionEnabled(TLS)
                 .transitEncryptionMode("required")
                 .authToken(args.authToken().output())
                 // ROTATE changes the token in place; without a strategy a new token would replace the group.
@@ -107,18 +133,18 @@ public final class Cache extends PlatformComponent {
                         .destination(slowLog.name())
                         .build())
                 .tags(tags())
-                .build(), childBuilder().protect(s.protect()).deleteBeforeReplace(true).build());
-
-        this.outputs = new CacheOutputs(group.primaryEndpointAddress(), group.readerEndpointAddress(),
-                group.port().applyValue(p -> p.orElse(PORT)), sg.id());
-        registerOutputs(Map.of(
-                "primaryEndpoint", outputs.primaryEndpoint(),
-                "readerEndpoint", outputs.readerEndpoint(),
-                "port", outputs.port(),
-                "securityGroupId", outputs.securityGroupId()));
+                .build();
     }
 
     public CacheOutputs outputs() {
         return outputs;
+    }
+
+    /**
+     * How clients reach this cache: the primary endpoint with TLS (transit encryption is required), the AUTH token,
+     * and the private subnets the nodes live in as the network peer.
+     */
+    public DataConnections.Redis connection() {
+        return connection;
     }
 }

@@ -53,7 +53,25 @@ public final class ClusterServices extends PlatformComponent {
                 Output.of("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"));
         Addon ebsCsi = addon("aws-ebs-csi-driver", args, ebsRole.arn(), nodes);
 
-        StorageClass gp3 = new StorageClass(name("gp3"), StorageClassArgs.builder()
+        StorageClass gp3 = storageClass(ebsCsi);
+        metricsServer(podsCanRun);
+        Release lbController = loadBalancerController(args, podsCanRun);
+
+        // Its webhook runs as pods: it waits for what every release waits for, nothing more.
+        ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(podsCanRun), platform, this);
+
+        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, gp3, podsCanRun,
+                podsCanRunWithoutClusterDns, lbController, externalSecrets.crdsReady());
+        registerOutputs(Map.of("storageClassName", Output.of(ClusterServicesArgs.STORAGE_CLASS)));
+    }
+
+    public ClusterServicesOutputs outputs() {
+        return outputs;
+    }
+
+    /** The default gp3 class; ready means volumes can be provisioned: the driver behind the class is installed. */
+    private StorageClass storageClass(Addon ebsCsi) {
+        return new StorageClass(name("gp3"), StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(ClusterServicesArgs.STORAGE_CLASS)
                         .annotations(Map.of("storageclass.kubernetes.io/is-default-class", "true"))
@@ -63,9 +81,11 @@ public final class ClusterServices extends PlatformComponent {
                 .volumeBindingMode("WaitForFirstConsumer")
                 .allowVolumeExpansion(true)
                 .reclaimPolicy("Delete")
-                // Ready means volumes can be provisioned: the driver behind the class is installed.
                 .build(), childBuilder().dependsOn(ebsCsi).build());
+    }
 
+    /** metrics-server: the HPA reads CPU and memory through it. */
+    private void metricsServer(List<Resource> podsCanRun) {
         new Release(name("metrics-server"), ReleaseArgs.builder()
                 .name("metrics-server")
                 .namespace("kube-system")
@@ -79,7 +99,10 @@ public final class ClusterServices extends PlatformComponent {
                 .atomic(true)
                 .timeout(600)
                 .build(), childBuilder().dependsOn(List.copyOf(podsCanRun)).build());
+    }
 
+    /** The AWS Load Balancer Controller (Ingress → ALB) with its IRSA role. */
+    private Release loadBalancerController(ClusterServicesArgs args, List<Resource> podsCanRun) {
         Policy lbPolicy = new Policy(name("lb-controller-policy"), PolicyArgs.builder()
                 .path(iamPath())
                 .description("AWS Load Balancer Controller: manage ALBs/NLBs, target groups and their security groups")
@@ -88,7 +111,7 @@ public final class ClusterServices extends PlatformComponent {
                 .build(), child());
         Role lbRole = serviceAccountRole("lb-controller", args.irsa(), "kube-system", "aws-load-balancer-controller",
                 lbPolicy.arn());
-        Release lbController = new Release(name("aws-load-balancer-controller"), ReleaseArgs.builder()
+        return new Release(name("aws-load-balancer-controller"), ReleaseArgs.builder()
                 .name("aws-load-balancer-controller")
                 .namespace("kube-system")
                 .chart("aws-load-balancer-controller")
@@ -96,7 +119,7 @@ public final class ClusterServices extends PlatformComponent {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://aws.github.io/eks-charts").build())
                 .values(Output.tuple(args.clusterName(), args.vpcId(), lbRole.arn()).applyValue(t -> Map.<String, Object>of(
                         "clusterName", t.t1,
-                        "region", args.region(),
+                        "region", region(),
                         "vpcId", t.t2,
                         "replicaCount", 2,
                         "serviceAccount", Map.of("create", true, "name", "aws-load-balancer-controller",
@@ -110,17 +133,6 @@ public final class ClusterServices extends PlatformComponent {
                 .atomic(true)
                 .timeout(600)
                 .build(), childBuilder().dependsOn(List.copyOf(podsCanRun)).build());
-
-        // Its webhook runs as pods: it waits for what every release waits for, nothing more.
-        ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(podsCanRun), platform, this);
-
-        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, gp3, podsCanRun,
-                podsCanRunWithoutClusterDns, lbController, externalSecrets.crdsReady());
-        registerOutputs(Map.of("storageClassName", Output.of(ClusterServicesArgs.STORAGE_CLASS)));
-    }
-
-    public ClusterServicesOutputs outputs() {
-        return outputs;
     }
 
     private Addon addon(String addonName, ClusterServicesArgs args, Output<String> serviceAccountRole, List<Resource> after) {

@@ -10,13 +10,12 @@ import java.util.Map;
  * Inputs of {@link ClusterServices}.
  *
  * @param clusterName   the cluster
- * @param region        AWS region (the load balancer controller is told it rather than asking IMDS)
  * @param vpcId         VPC of the cluster (likewise)
  * @param addonVersions pinned EKS add-on versions by add-on name
  * @param irsa          the cluster's OIDC provider, trusted by the service-account roles created here
  * @param nodesReady    node groups: coredns, the EBS CSI driver and Helm releases wait for them
  */
-public record ClusterServicesArgs(Output<String> clusterName, String region, Output<String> vpcId,
+public record ClusterServicesArgs(Output<String> clusterName, Output<String> vpcId,
                                   Map<String, String> addonVersions, IrsaIssuer irsa, List<? extends Resource> nodesReady) {
 
     /** Pinned Helm chart of metrics-server (app 0.7.2); the HPA reads CPU and memory through it. */

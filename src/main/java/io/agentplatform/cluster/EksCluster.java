@@ -50,7 +50,7 @@ public final class EksCluster extends PlatformComponent {
         ClusterSettings s = args.settings();
         Key key = encryptionKey("secrets-key",
                 "Envelope encryption of Kubernetes secrets and control-plane logs of " + args.clusterName(),
-                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(args.region()),
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()),
                         "/aws/eks/" + args.clusterName() + "/cluster")),
                 s.protect(), args.clusterName() + "-secrets");
 
@@ -73,7 +73,36 @@ public final class EksCluster extends PlatformComponent {
                 .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")
                 .build(), child());
 
-        Cluster cluster = new Cluster(name("cluster"), ClusterArgs.builder()
+        Cluster cluster = new Cluster(name("cluster"), clusterArgs(args, role, key), childBuilder()
+                .protect(s.protect())
+                .dependsOn(List.of(logs, clusterPolicy))
+                .build());
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        OpenIdConnectProvider oidc = new OpenIdConnectProvider(name("oidc"), OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .tags(tags())
+                .build(), child());
+        admins(s.adminPrincipalArns(), cluster);
+
+        Output<String> certificateAuthority = cluster.certificateAuthority().applyValue(ca -> ca.data().orElseThrow());
+        Output<String> kubeconfig = Kubeconfig.of(cluster.name(), cluster.endpoint(), certificateAuthority, region());
+        Provider kubernetes = new Provider(name("k8s-provider"), ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).version(KubernetesProviderPlugin.VERSION).build());
+
+        this.outputs = new EksClusterOutputs(cluster.name(), cluster.endpoint(), certificateAuthority, kubeconfig,
+                oidc.arn(), issuer, cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElseThrow()),
+                key.arn(), kubernetes);
+        registerOutputs(Map.of("clusterName", outputs.clusterName(), "endpoint", outputs.endpoint(),
+                "oidcProviderArn", outputs.oidcProviderArn()));
+    }
+
+    private ClusterArgs clusterArgs(EksClusterArgs args, Role role, Key key) {
+        ClusterSettings s = args.settings();
+        return ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(s.kubernetesVersion())
                 .roleArn(role.arn())
@@ -96,20 +125,13 @@ public final class EksCluster extends PlatformComponent {
                 // Standard support only: extended support costs six times as much per cluster hour.
                 .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(s.supportType()).build())
                 .tags(tags())
-                .build(), childBuilder()
-                .protect(s.protect())
-                .dependsOn(List.of(logs, clusterPolicy))
-                .build());
+                .build();
+    }
 
-        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-        OpenIdConnectProvider oidc = new OpenIdConnectProvider(name("oidc"), OpenIdConnectProviderArgs.builder()
-                .url(issuer)
-                .clientIdLists("sts.amazonaws.com")
-                .tags(tags())
-                .build(), child());
-
-        for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
-            String principal = s.adminPrincipalArns().get(i);
+    /** Each admin principal gets an access entry with the cluster-admin access policy, cluster-wide. */
+    private void admins(List<String> adminPrincipalArns, Cluster cluster) {
+        for (int i = 0; i < adminPrincipalArns.size(); i++) {
+            String principal = adminPrincipalArns.get(i);
             String part = "admin-" + (i + 1);
             AccessEntry entry = new AccessEntry(name(part), AccessEntryArgs.builder()
                     .clusterName(cluster.name())
@@ -124,19 +146,6 @@ public final class EksCluster extends PlatformComponent {
                     .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                     .build(), child());
         }
-
-        Output<String> certificateAuthority = cluster.certificateAuthority().applyValue(ca -> ca.data().orElseThrow());
-        Output<String> kubeconfig = Kubeconfig.of(cluster.name(), cluster.endpoint(), certificateAuthority, args.region());
-        Provider kubernetes = new Provider(name("k8s-provider"), ProviderArgs.builder()
-                .kubeconfig(kubeconfig)
-                .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).version(KubernetesProviderPlugin.VERSION).build());
-
-        this.outputs = new EksClusterOutputs(cluster.name(), cluster.endpoint(), certificateAuthority, kubeconfig,
-                oidc.arn(), issuer, cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElseThrow()),
-                key.arn(), kubernetes);
-        registerOutputs(Map.of("clusterName", outputs.clusterName(), "endpoint", outputs.endpoint(),
-                "oidcProviderArn", outputs.oidcProviderArn()));
     }
 
     public EksClusterOutputs outputs() {

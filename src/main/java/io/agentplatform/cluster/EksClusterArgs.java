@@ -8,8 +8,7 @@ import io.agentplatform.network.NetworkOutputs;
  *
  * @param settings    version, endpoint exposure, log retention, authentication mode, admins, protection
  * @param clusterName physical cluster name (also tagged on the subnets by the network)
- * @param region      AWS region, for the kubeconfig's {@code aws eks get-token}
  * @param network     the VPC; the control plane's network interfaces go into the private subnets
  */
-public record EksClusterArgs(ClusterSettings settings, String clusterName, String region, NetworkOutputs network) {
+public record EksClusterArgs(ClusterSettings settings, String clusterName, NetworkOutputs network) {
 }

@@ -1,5 +1,7 @@
 package io.agentplatform.config;
 
+import java.util.Objects;
+
 /**
  * The in-cluster monitoring stack.
  *
@@ -35,4 +37,121 @@ public record MonitoringSettings(
         int lokiReplicas,
         boolean protect,
         boolean enabled) {
+
+    /** Starts a MonitoringSettings named field by field (the section reader and inline test settings use it). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy with some fields changed: {@code settings.toBuilder().replicas(1).build()}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.prometheusRetention = prometheusRetention;
+        b.prometheusRetentionSize = prometheusRetentionSize;
+        b.prometheusVolumeGiB = prometheusVolumeGiB;
+        b.prometheusReplicas = prometheusReplicas;
+        b.alertmanagerReplicas = alertmanagerReplicas;
+        b.alertmanagerVolumeGiB = alertmanagerVolumeGiB;
+        b.grafanaReplicas = grafanaReplicas;
+        b.lokiRetentionDays = lokiRetentionDays;
+        b.lokiObjectStorage = lokiObjectStorage;
+        b.lokiVolumeGiB = lokiVolumeGiB;
+        b.lokiReplicas = lokiReplicas;
+        b.protect = protect;
+        b.enabled = enabled;
+        return b;
+    }
+
+    /** Named fields instead of 13 positional arguments. */
+    public static final class Builder {
+        private String prometheusRetention;
+        private String prometheusRetentionSize;
+        private int prometheusVolumeGiB;
+        private int prometheusReplicas;
+        private int alertmanagerReplicas;
+        private int alertmanagerVolumeGiB;
+        private int grafanaReplicas;
+        private int lokiRetentionDays;
+        private boolean lokiObjectStorage;
+        private int lokiVolumeGiB;
+        private int lokiReplicas;
+        private boolean protect;
+        private boolean enabled;
+
+        private Builder() {}
+
+        public Builder prometheusRetention(String prometheusRetention) {
+            this.prometheusRetention = prometheusRetention;
+            return this;
+        }
+
+        public Builder prometheusRetentionSize(String prometheusRetentionSize) {
+            this.prometheusRetentionSize = prometheusRetentionSize;
+            return this;
+        }
+
+        public Builder prometheusVolumeGiB(int prometheusVolumeGiB) {
+            this.prometheusVolumeGiB = prometheusVolumeGiB;
+            return this;
+        }
+
+        public Builder prometheusReplicas(int prometheusReplicas) {
+            this.prometheusReplicas = prometheusReplicas;
+            return this;
+        }
+
+        public Builder alertmanagerReplicas(int alertmanagerReplicas) {
+            this.alertmanagerReplicas = alertmanagerReplicas;
+            return this;
+        }
+
+        public Builder alertmanagerVolumeGiB(int alertmanagerVolumeGiB) {
+            this.alertmanagerVolumeGiB = alertmanagerVolumeGiB;
+            return this;
+        }
+
+        public Builder grafanaReplicas(int grafanaReplicas) {
+            this.grafanaReplicas = grafanaReplicas;
+            return this;
+        }
+
+        public Builder lokiRetentionDays(int lokiRetentionDays) {
+            this.lokiRetentionDays = lokiRetentionDays;
+            return this;
+        }
+
+        public Builder lokiObjectStorage(boolean lokiObjectStorage) {
+            this.lokiObjectStorage = lokiObjectStorage;
+            return this;
+        }
+
+        public Builder lokiVolumeGiB(int lokiVolumeGiB) {
+            this.lokiVolumeGiB = lokiVolumeGiB;
+            return this;
+        }
+
+        public Builder lokiReplicas(int lokiReplicas) {
+            this.lokiReplicas = lokiReplicas;
+            return this;
+        }
+
+        public Builder protect(boolean protect) {
+            this.protect = protect;
+            return this;
+        }
+
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first field that was not set */
+        public MonitoringSettings build() {
+            Objects.requireNonNull(prometheusRetention, "prometheusRetention");
+            Objects.requireNonNull(prometheusRetentionSize, "prometheusRetentionSize");
+            return new MonitoringSettings(prometheusRetention, prometheusRetentionSize, prometheusVolumeGiB,
+                    prometheusReplicas, alertmanagerReplicas, alertmanagerVolumeGiB, grafanaReplicas,
+                    lokiRetentionDays, lokiObjectStorage, lokiVolumeGiB, lokiReplicas, protect, enabled);
+        }
+    }
 }

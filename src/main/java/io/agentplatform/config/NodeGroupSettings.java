@@ -1,5 +1,7 @@
 package io.agentplatform.config;
 
+import java.util.Objects;
+
 import java.util.List;
 import java.util.Map;
 
@@ -48,5 +50,95 @@ public record NodeGroupSettings(
     public boolean graviton() {
         return instanceTypes.stream().allMatch(t -> t.substring(0, Math.max(0, t.indexOf('.')))
                 .matches("[a-z]+\\d+[a-z-]*g[a-z-]*"));
+    }
+
+    /** Starts a NodeGroupSettings named field by field (the section reader and inline test settings use it). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy with some fields changed: {@code settings.toBuilder().replicas(1).build()}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.instanceTypes = instanceTypes;
+        b.capacityType = capacityType;
+        b.minSize = minSize;
+        b.maxSize = maxSize;
+        b.desiredSize = desiredSize;
+        b.diskSizeGiB = diskSizeGiB;
+        b.maxUnavailable = maxUnavailable;
+        b.labels = labels;
+        b.taints = taints;
+        return b;
+    }
+
+    /** Named fields instead of 9 positional arguments. */
+    public static final class Builder {
+        private List<String> instanceTypes;
+        private CapacityType capacityType;
+        private int minSize;
+        private int maxSize;
+        private int desiredSize;
+        private int diskSizeGiB;
+        private int maxUnavailable;
+        private Map<String, String> labels;
+        private List<Taint> taints;
+
+        private Builder() {}
+
+        public Builder instanceTypes(List<String> instanceTypes) {
+            this.instanceTypes = instanceTypes;
+            return this;
+        }
+
+        public Builder capacityType(CapacityType capacityType) {
+            this.capacityType = capacityType;
+            return this;
+        }
+
+        public Builder minSize(int minSize) {
+            this.minSize = minSize;
+            return this;
+        }
+
+        public Builder maxSize(int maxSize) {
+            this.maxSize = maxSize;
+            return this;
+        }
+
+        public Builder desiredSize(int desiredSize) {
+            this.desiredSize = desiredSize;
+            return this;
+        }
+
+        public Builder diskSizeGiB(int diskSizeGiB) {
+            this.diskSizeGiB = diskSizeGiB;
+            return this;
+        }
+
+        public Builder maxUnavailable(int maxUnavailable) {
+            this.maxUnavailable = maxUnavailable;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder taints(List<Taint> taints) {
+            this.taints = taints;
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first field that was not set */
+        public NodeGroupSettings build() {
+            Objects.requireNonNull(instanceTypes, "instanceTypes");
+            Objects.requireNonNull(capacityType, "capacityType");
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(taints, "taints");
+            return new NodeGroupSettings(instanceTypes, capacityType, minSize, maxSize, desiredSize, diskSizeGiB,
+                    maxUnavailable, labels, taints);
+        }
     }
 }

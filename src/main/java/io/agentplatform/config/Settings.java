@@ -20,27 +20,60 @@ import java.util.stream.Collectors;
  * instead of throwing, returns a usable fallback so reading can go on, and remembers which keys were read so
  * that unknown (mistyped) keys can be reported too.
  */
-final class Settings {
+final class Settings implements Default.Values {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
     private final Set<String> read = new LinkedHashSet<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final EnvironmentKind kind;
 
     Settings(JsonNode node, String path, Problems problems) {
+        this(node, path, problems, null);
+    }
+
+    /** @param kind the stack's environment kind, which kind-dependent defaults follow */
+    Settings(JsonNode node, String path, Problems problems, EnvironmentKind kind) {
         this.node = node == null ? MissingNode.getInstance() : node;
         this.path = path;
         this.problems = problems;
+        this.kind = kind;
         if (!this.node.isMissingNode() && !this.node.isNull() && !this.node.isObject()) {
             problems.add(path, show(this.node), "must be an object (a YAML mapping)");
         }
+    }
+
+    /** Reads a declared setting: its default, type, bounds and rules come from the declaration. */
+    <T> T read(Setting<T> setting) {
+        T value = setting.readFrom(this);
+        values.put(setting.name(), value);
+        return value;
+    }
+
+    @Override
+    public EnvironmentKind kind() {
+        if (kind == null) {
+            throw new IllegalStateException(path + " was opened without the environment kind its defaults follow");
+        }
+        return kind;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> V get(Setting<V> earlier) {
+        if (!values.containsKey(earlier.name())) {
+            throw new IllegalStateException(pathOf(earlier.name()) + " is read after the default that depends on it");
+        }
+        return (V) values.get(earlier.name());
     }
 
     String path() {
         return path;
     }
 
+    /** The full name of a key of this object; the project's top level ({@code agent-platform:}) joins with no dot. */
     String pathOf(String key) {
-        return path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
+        return path.isEmpty() || path.endsWith(":") ? path + key : path + "." + key;
     }
 
     boolean isPresent() {
@@ -51,6 +84,11 @@ final class Settings {
         read.add(key);
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
+    }
+
+    /** The raw value of a key (null when absent), for readers that must look at its shape first. */
+    JsonNode raw(String key) {
+        return value(key);
     }
 
     private JsonNode value(String key) {
@@ -204,7 +242,7 @@ final class Settings {
     }
 
     Settings object(String key) {
-        return new Settings(value(key), pathOf(key), problems);
+        return new Settings(value(key), pathOf(key), problems, kind);
     }
 
     /** A mapping of stable names to objects (node groups keyed by name, never by list index). */
@@ -219,7 +257,7 @@ final class Settings {
             return out;
         }
         v.fields().forEachRemaining(e -> {
-            Settings child = new Settings(e.getValue(), pathOf(key) + "." + e.getKey(), problems);
+            Settings child = new Settings(e.getValue(), pathOf(key) + "." + e.getKey(), problems, kind);
             out.put(e.getKey(), reader.apply(child));
             child.rejectUnknownKeys();
         });
@@ -237,7 +275,7 @@ final class Settings {
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
-            Settings child = new Settings(v.get(i), pathOf(key) + "[" + i + "]", problems);
+            Settings child = new Settings(v.get(i), pathOf(key) + "[" + i + "]", problems, kind);
             out.add(reader.apply(child));
             child.rejectUnknownKeys();
         }

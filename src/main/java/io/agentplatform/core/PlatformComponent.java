@@ -6,7 +6,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -103,10 +102,9 @@ public abstract class PlatformComponent extends ComponentResource {
                 .applyValue(id -> id.accountId());
     }
 
-    /** The region of the AWS provider this component deploys with. */
-    protected Output<String> region() {
-        return AwsFunctions.getRegion(GetRegionArgs.Empty, InvokeOptions.builder().parent(this).build())
-                .applyValue(r -> r.name());
+    /** The region of the stack's AWS provider, from the {@link PlatformContext} (the one place it is carried). */
+    protected String region() {
+        return platform.requireAwsRegion(componentName());
     }
 
     /**

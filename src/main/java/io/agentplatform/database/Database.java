@@ -25,9 +25,11 @@ import com.pulumi.resources.Resource;
 import io.agentplatform.config.DatabaseSettings;
 import io.agentplatform.core.KeyPolicies;
 import io.agentplatform.core.Naming;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,11 @@ public final class Database extends PlatformComponent {
     static final String MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
     /** Statements slower than this are logged, in milliseconds. */
     static final int SLOW_STATEMENT_MS = 500;
+    /** The parameter group forces TLS ({@code rds.force_ssl}): clients connect with TLS only (the connection says so). */
+    static final boolean TLS = true;
 
     private final DatabaseOutputs outputs;
+    private final DataConnections.Database connection;
 
     public Database(DatabaseArgs args, PlatformContext platform, ComponentResourceOptions options) {
         super(TYPE, "database", platform, options);
@@ -60,9 +65,45 @@ public final class Database extends PlatformComponent {
         // Wherever a final snapshot or automated backups outlive the stack, so does the key: they are unreadable
         // without it. CloudWatch Logs may use it only for this instance's exported logs.
         Key key = encryptionKey("kms", "Encrypts " + componentName() + ": storage, master secret, Performance Insights, logs",
-                Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), region(), logGroupPrefix)), s.protect(),
+                Optional.of(KeyPolicies.forLogGroupsUnder(accountId(), Output.of(region()), logGroupPrefix)), s.protect(),
                 s.protect() || s.backupsOutliveInstance(), componentName());
-        // Created before the instance so RDS writes into groups with our retention and key, not its own that never expire.
+        List<Resource> instanceDependsOn = new ArrayList<>(logGroups(s, logGroupPrefix, key));
+
+        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
+                .description("Isolated database subnets of " + componentName())
+                .subnetIds(args.network().databaseSubnetIds())
+                .tags(tags())
+                .build(), child());
+
+        SecurityGroup sg = securityGroup(args);
+        ParameterGroup parameters = parameterGroup(s);
+        Optional<Output<String>> monitoringRoleArn = s.monitoringIntervalSeconds() > 0
+                ? Optional.of(monitoringRole(instanceDependsOn))
+                : Optional.empty();
+
+        InstanceArgs.Builder instance = instanceArgs(s, identifier, key, subnets, sg, parameters);
+        monitoringRoleArn.ifPresent(instance::monitoringRoleArn);
+        Instance db = new Instance(name("postgres"), instance.build(),
+                childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
+
+        this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
+                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
+        this.connection = new DataConnections.Database(
+                new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
+                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute()),
+                outputs.address(), outputs.port(), TLS, outputs.databaseName(),
+                NetworkPeer.Addresses.of(args.network().databaseSubnetCidrs()));
+        registerOutputs(Map.of(
+                "address", outputs.address(),
+                "port", outputs.port(),
+                "databaseName", Output.of(outputs.databaseName()),
+                "masterSecretArn", outputs.masterSecretArn(),
+                "securityGroupId", outputs.securityGroupId(),
+                "kmsKeyArn", outputs.kmsKeyArn()));
+    }
+
+    /** Created before the instance so RDS writes into groups with our retention and key, not its own that never expire. */
+    private List<Resource> logGroups(DatabaseSettings s, String logGroupPrefix, Key key) {
         List<Resource> logGroups = new ArrayList<>();
         for (String export : s.logExports()) {
             logGroups.add(new LogGroup(name("log-" + export), LogGroupArgs.builder()
@@ -72,14 +113,11 @@ public final class Database extends PlatformComponent {
                     .tags(tags())
                     .build(), child()));
         }
+        return logGroups;
+    }
 
-        SubnetGroup subnets = new SubnetGroup(name("subnets"), SubnetGroupArgs.builder()
-                .description("Isolated database subnets of " + componentName())
-                .subnetIds(args.network().databaseSubnetIds())
-                .tags(tags())
-                .build(), child());
-
-        // No rules inline and no egress: the only way in is the rule below, and RDS never dials out.
+    /** No rules inline and no egress: the only way in is the ingress rule, and RDS never dials out. */
+    private SecurityGroup securityGroup(DatabaseArgs args) {
         SecurityGroup sg = new SecurityGroup(name("sg"), SecurityGroupArgs.builder()
                 .vpcId(args.network().vpcId())
                 .description("PostgreSQL of " + componentName() + ", from the cluster only")
@@ -92,37 +130,42 @@ public final class Database extends PlatformComponent {
                 .description("PostgreSQL from the cluster security group")
                 .tags(tags())
                 .build(), child());
+        return sg;
+    }
 
-        ParameterGroup parameters = new ParameterGroup(name("params"), ParameterGroupArgs.builder()
+    private ParameterGroup parameterGroup(DatabaseSettings s) {
+        return new ParameterGroup(name("params"), ParameterGroupArgs.builder()
                 .family("postgres" + s.majorVersion())
                 .description("TLS only, connection and slow-statement logging")
                 .parameters(
                         // pending-reboot is accepted for static and dynamic parameters alike; the group is attached at
                         // creation, so TLS is enforced from the first boot either way.
-                        parameter("rds.force_ssl", "1", "pending-reboot"),
+                        parameter("rds.force_ssl", TLS ? "1" : "0", "pending-reboot"),
                         parameter("log_min_duration_statement", String.valueOf(SLOW_STATEMENT_MS), "immediate"),
                         parameter("log_connections", "1", "immediate"),
                         parameter("log_disconnections", "1", "immediate"))
                 .tags(tags())
                 .build(), child());
+    }
 
-        List<Resource> instanceDependsOn = new ArrayList<>(logGroups);
-        Output<String> monitoringRoleArn = null;
-        if (s.monitoringIntervalSeconds() > 0) {
-            Role role = new Role(name("monitoring-role", ROLE), RoleArgs.builder()
+    /** The enhanced-monitoring role; the instance waits for its policy (added to {@code instanceDependsOn}). */
+    private Output<String> monitoringRole(List<Resource> instanceDependsOn) {
+        Role role = new Role(name("monitoring-role", ROLE), RoleArgs.builder()
                 .path(iamPath())
-                    .description("Lets RDS publish enhanced monitoring of " + componentName())
-                    .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
-                    .tags(tags())
-                    .build(),  childBuilder("monitoring-role", ROLE).build());
-            // The instance waits for the attachment: RDS checks the role's permissions when monitoring starts.
-            instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn(MONITORING_POLICY_ARN)
-                    .build(), child()));
-            monitoringRoleArn = role.arn();
-        }
+                .description("Lets RDS publish enhanced monitoring of " + componentName())
+                .assumeRolePolicy(PolicyDocument.create().trustService("monitoring.rds.amazonaws.com").toJson())
+                .tags(tags())
+                .build(), childBuilder("monitoring-role", ROLE).build());
+        // RDS checks the role's permissions when monitoring starts.
+        instanceDependsOn.add(new RolePolicyAttachment(name("monitoring-policy"), RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(MONITORING_POLICY_ARN)
+                .build(), child()));
+        return role.arn();
+    }
 
+    private InstanceArgs.Builder instanceArgs(DatabaseSettings s, String identifier, Key key, SubnetGroup subnets,
+                                              SecurityGroup sg, ParameterGroup parameters) {
         InstanceArgs.Builder instance = InstanceArgs.builder()
                 .identifier(identifier)
                 .engine("postgres")
@@ -166,28 +209,23 @@ public final class Database extends PlatformComponent {
         if (s.performanceInsights()) {
             instance.performanceInsightsKmsKeyId(key.arn()).performanceInsightsRetentionPeriod(7);
         }
-        if (monitoringRoleArn != null) {
-            instance.monitoringRoleArn(monitoringRoleArn);
-        }
         if (!s.skipFinalSnapshot()) {
             instance.finalSnapshotIdentifier(identifier + FINAL_SNAPSHOT_SUFFIX);
         }
-        Instance db = new Instance(name("postgres"), instance.build(),
-                childBuilder().protect(s.protect()).dependsOn(instanceDependsOn).build());
-
-        this.outputs = new DatabaseOutputs(db.address(), db.port(), s.databaseName(),
-                db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
-        registerOutputs(Map.of(
-                "address", outputs.address(),
-                "port", outputs.port(),
-                "databaseName", Output.of(outputs.databaseName()),
-                "masterSecretArn", outputs.masterSecretArn(),
-                "securityGroupId", outputs.securityGroupId(),
-                "kmsKeyArn", outputs.kmsKeyArn()));
+        return instance;
     }
 
     public DatabaseOutputs outputs() {
         return outputs;
+    }
+
+    /**
+     * How clients reach this database: TLS (the parameter group forces it), the owner's password in the
+     * RDS-managed secret, the application role by IAM token (reaching STS the network's way), and the database
+     * subnets as the network peer.
+     */
+    public DataConnections.Database connection() {
+        return connection;
     }
 
     private static ParameterGroupParameterArgs parameter(String name, String value, String applyMethod) {

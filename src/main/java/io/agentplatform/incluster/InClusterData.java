@@ -37,9 +37,12 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import io.agentplatform.core.Labels;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
+import io.agentplatform.workload.DataConnections;
 
 import java.util.List;
 import java.util.Map;
@@ -58,10 +61,45 @@ public final class InClusterData extends PlatformComponent {
     static final int DATA_UID = 999;
     /** Labels every in-cluster data pod carries; the agent's egress policy selects them. */
     public static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/component", "incluster-data");
+    /** Fixed label of the application role's password, derived from {@code databasePassword}. */
+    static final String APP_ROLE_PASSWORD_LABEL = "agent-platform/in-cluster-postgres/" + DataConnections.APP_USER;
 
-    private final InClusterDataOutputs outputs;
+    /**
+     * Who connects: the agent's pods (both services), the migration Job's pods (PostgreSQL only), and what must
+     * exist first (the agent's namespace).
+     *
+     * @param podLabels          labels of the pods allowed to connect to both (the agent's selector labels)
+     * @param migrationPodLabels labels of the migration Job's pods, allowed to connect to PostgreSQL only
+     * @param after              resources to wait for (the namespace)
+     */
+    public record Clients(Map<String, String> podLabels, Map<String, String> migrationPodLabels, List<Resource> after) {
+        public Clients {
+            podLabels = Map.copyOf(podLabels);
+            migrationPodLabels = Map.copyOf(migrationPodLabels);
+            after = List.copyOf(after);
+        }
+    }
 
-    public InClusterData(InClusterDataArgs args, PlatformContext platform, ComponentResourceOptions options) {
+    /**
+     * How clients reach the services {@code args} describes, known before they exist (Service names are fixed):
+     * PostgreSQL and Valkey by their Service DNS names, without TLS; the superuser's password in the credentials
+     * Secret (migrations only), the application role's derived password; the data pods as the network peer.
+     */
+    public static DataConnections connection(InClusterDataArgs args) {
+        String domain = "." + args.namespace() + ".svc.cluster.local";
+        NetworkPeer dataPods = new NetworkPeer.Pods(POD_LABELS);
+        return new DataConnections(
+                new DataConnections.Database(new DataConnections.KubernetesSecret(SECRET_NAME, DATABASE_PASSWORD_KEY),
+                        args.databaseUser(),
+                        new DataConnections.PasswordLogin(DerivedPassword.of(args.databasePassword(), APP_ROLE_PASSWORD_LABEL)),
+                        Output.of(POSTGRES + domain), Output.of(InClusterDataArgs.POSTGRES_PORT), false,
+                        args.databaseName(), dataPods),
+                new DataConnections.Redis(Output.of(REDIS + domain), Output.of(InClusterDataArgs.REDIS_PORT), false,
+                        args.redisPassword().output(), dataPods));
+    }
+
+    public InClusterData(InClusterDataArgs args, Clients clients, PlatformContext platform,
+                         ComponentResourceOptions options) {
         super(TYPE, "incluster-data", platform, options);
         Secret credentials = new Secret(name("credentials"), SecretArgs.builder()
                 .metadata(metadata(args, SECRET_NAME, Map.of()))
@@ -69,13 +107,26 @@ public final class InClusterData extends PlatformComponent {
                 .stringData(Output.tuple(args.databasePassword().output(), args.redisPassword().output())
                         .applyValue(t -> Map.of(DATABASE_PASSWORD_KEY, t.t1, REDIS_PASSWORD_KEY, t.t2))
                         .asSecret())
-                .build(), childBuilder().dependsOn(args.after()).build());
+                .build(), childBuilder().dependsOn(clients.after()).build());
 
-        String postgres = POSTGRES;
-        statefulSet(args, postgres, ContainerArgs.builder()
-                .name(postgres)
+        statefulSet(args, POSTGRES, postgresContainer(args),
+                List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
+        service(args, POSTGRES, InClusterDataArgs.POSTGRES_PORT, credentials);
+
+        statefulSet(args, REDIS, valkeyContainer(args), List.of("/data", "/tmp"), credentials);
+        service(args, REDIS, InClusterDataArgs.REDIS_PORT, credentials);
+
+        admitClients(args, clients);
+
+        DataConnections connection = connection(args);
+        registerOutputs(Map.of("databaseHost", connection.database().host(), "redisHost", connection.redis().host()));
+    }
+
+    private static ContainerArgs.Builder postgresContainer(InClusterDataArgs args) {
+        return ContainerArgs.builder()
+                .name(POSTGRES)
                 .image(args.postgresImage())
-                .ports(ContainerPortArgs.builder().name(postgres).containerPort(InClusterDataArgs.POSTGRES_PORT).build())
+                .ports(ContainerPortArgs.builder().name(POSTGRES).containerPort(InClusterDataArgs.POSTGRES_PORT).build())
                 .env(List.of(
                         EnvVarArgs.builder().name("POSTGRES_DB").value(args.databaseName()).build(),
                         EnvVarArgs.builder().name("POSTGRES_USER").value(args.databaseUser()).build(),
@@ -84,27 +135,27 @@ public final class InClusterData extends PlatformComponent {
                 .readinessProbe(ProbeArgs.builder().exec(ExecActionArgs.builder()
                         .command("pg_isready", "-U", args.databaseUser(), "-d", args.databaseName()).build())
                         .periodSeconds(5).build())
-                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(postgres).build())
-                        .initialDelaySeconds(20).periodSeconds(10).build()),
-                List.of("/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"), credentials);
-        service(args, postgres, InClusterDataArgs.POSTGRES_PORT, credentials);
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(POSTGRES).build())
+                        .initialDelaySeconds(20).periodSeconds(10).build());
+    }
 
-        String redis = REDIS;
-        statefulSet(args, redis, ContainerArgs.builder()
-                .name(redis)
+    /** Password from the environment, never on the command line of the image's defaults; nothing persisted. */
+    private static ContainerArgs.Builder valkeyContainer(InClusterDataArgs args) {
+        return ContainerArgs.builder()
+                .name(REDIS)
                 .image(args.redisImage())
-                // Password from the environment, never on the command line of the image's defaults; nothing persisted.
                 .command("sh", "-c", "exec valkey-server --port " + InClusterDataArgs.REDIS_PORT
                         + " --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data")
-                .ports(ContainerPortArgs.builder().name(redis).containerPort(InClusterDataArgs.REDIS_PORT).build())
+                .ports(ContainerPortArgs.builder().name(REDIS).containerPort(InClusterDataArgs.REDIS_PORT).build())
                 .env(List.of(secretEnv("REDIS_PASSWORD", REDIS_PASSWORD_KEY)))
-                .readinessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
+                .readinessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(REDIS).build())
                         .periodSeconds(5).build())
-                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(redis).build())
-                        .initialDelaySeconds(10).periodSeconds(10).build()),
-                List.of("/data", "/tmp"), credentials);
-        service(args, redis, InClusterDataArgs.REDIS_PORT, credentials);
+                .livenessProbe(ProbeArgs.builder().tcpSocket(TCPSocketActionArgs.builder().port(REDIS).build())
+                        .initialDelaySeconds(10).periodSeconds(10).build());
+    }
 
+    /** The agent's pods reach both services; the migration Job's pods only PostgreSQL. */
+    private void admitClients(InClusterDataArgs args, Clients clients) {
         new NetworkPolicy(name("allow-agent"), NetworkPolicyArgs.builder()
                 .metadata(metadata(args, "allow-agent-to-data", Map.of()))
                 .spec(NetworkPolicySpecArgs.builder()
@@ -112,30 +163,20 @@ public final class InClusterData extends PlatformComponent {
                                 .matchLabels(POD_LABELS).build())
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                        .from(pods(args.clientPodLabels()))
+                                        .from(pods(clients.podLabels()))
                                         .ports(port(InClusterDataArgs.POSTGRES_PORT), port(InClusterDataArgs.REDIS_PORT))
                                         .build(),
                                 // The migration Job needs PostgreSQL only.
                                 NetworkPolicyIngressRuleArgs.builder()
-                                        .from(pods(args.migrationPodLabels()))
+                                        .from(pods(clients.migrationPodLabels()))
                                         .ports(port(InClusterDataArgs.POSTGRES_PORT))
                                         .build())
                         .build())
-                .build(), childBuilder().dependsOn(args.after()).build());
-
-        String domain = "." + args.namespace() + ".svc.cluster.local";
-        this.outputs = new InClusterDataOutputs(postgres + domain, InClusterDataArgs.POSTGRES_PORT, args.databaseName(),
-                args.databaseUser(), redis + domain, InClusterDataArgs.REDIS_PORT, SECRET_NAME, DATABASE_PASSWORD_KEY,
-                REDIS_PASSWORD_KEY);
-        registerOutputs(Map.of("databaseHost", Output.of(outputs.databaseHost()), "redisHost", Output.of(outputs.redisHost())));
+                .build(), childBuilder().dependsOn(clients.after()).build());
     }
 
     private static NetworkPolicyPeerArgs pods(Map<String, String> labels) {
         return NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder().matchLabels(labels).build()).build();
-    }
-
-    public InClusterDataOutputs outputs() {
-        return outputs;
     }
 
     private static Map<String, String> labels(InClusterDataArgs args, String app) {

@@ -17,6 +17,10 @@ import java.util.Map;
 final class AgentAlerts {
     private AgentAlerts() {}
 
+    /**
+     * The PrometheusRule spec. Longer than 60 lines on purpose: it is one table of alerts (name, severity, expression,
+     * summary, description), read top to bottom like the rule file it becomes; splitting it would scatter the table.
+     */
     static Map<String, Object> spec(AgentObservabilityArgs a) {
         String sel = "job=\"" + a.job() + "\", namespace=\"" + a.namespace() + "\"";
         String ns = "namespace=\"" + a.namespace() + "\"";

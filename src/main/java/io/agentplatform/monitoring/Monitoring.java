@@ -2,12 +2,10 @@ package io.agentplatform.monitoring;
 
 import io.agentplatform.core.ClasspathFiles;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -29,7 +27,6 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
@@ -276,6 +273,21 @@ public final class Monitoring extends PlatformComponent {
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                 .build(), opts);
+        lokiLifecycle(bucket, versioning);
+        new BucketPolicy(name("loki-chunks-tls-only"), BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(PolicyDocument.create()
+                        .denyInsecureTransport(bucket.arn().applyValue(arn -> List.of(arn, arn + "/*")))
+                        .toJson())
+                .build(), opts);
+
+        Role role = lokiRole(irsa, bucket);
+        return Output.tuple(bucket.bucket(), role.arn())
+                .applyValue(t -> LokiValues.Storage.s3(t.t1, region(), t.t2));
+    }
+
+    /** Noncurrent versions go after 7 days (with their delete markers), unfinished uploads after a day. */
+    private void lokiLifecycle(BucketV2 bucket, BucketVersioningV2 versioning) {
         new BucketLifecycleConfigurationV2(name("loki-chunks-lifecycle"), BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -296,13 +308,10 @@ public final class Monitoring extends PlatformComponent {
                                                 .daysAfterInitiation(1).build())
                                 .build())
                 .build(), childBuilder().dependsOn(versioning).build());
-        new BucketPolicy(name("loki-chunks-tls-only"), BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.create()
-                        .denyInsecureTransport(bucket.arn().applyValue(arn -> List.of(arn, arn + "/*")))
-                        .toJson())
-                .build(), opts);
+    }
 
+    /** The role Loki's service account assumes: list, read, write and delete in its bucket, nothing else. */
+    private Role lokiRole(IrsaIssuer irsa, BucketV2 bucket) {
         Role role = new Role(name("loki-irsa", ROLE), RoleArgs.builder()
                 .path(iamPath())
                 .description("Loki (" + NAMESPACE + "/" + LOKI_SERVICE_ACCOUNT + ") reads and writes its chunk bucket")
@@ -318,11 +327,7 @@ public final class Monitoring extends PlatformComponent {
                         .allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                                 bucket.arn().applyValue(arn -> List.of(arn + "/*")))
                         .toJson())
-                .build(), opts);
-
-        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(),
-                InvokeOptions.builder().parent(this).build()).applyValue(r -> r.name());
-        return Output.tuple(bucket.bucket(), region, role.arn())
-                .applyValue(t -> LokiValues.Storage.s3(t.t1, t.t2, t.t3));
+                .build(), child());
+        return role;
     }
 }

@@ -53,6 +53,8 @@ import java.util.TreeMap;
 /** The VPC and everything routed through it. See the package documentation. */
 public final class Network extends PlatformComponent {
     public static final String TYPE = "agent-platform:aws:Network";
+    /** The interface endpoint service that lets pods get IRSA credentials without leaving the VPC. */
+    public static final String STS = "sts";
 
     private final NetworkOutputs outputs;
 
@@ -68,16 +70,7 @@ public final class Network extends PlatformComponent {
                 .tags(tags("vpc"))
                 .build(), child());
 
-        // Zones come from the account's view of the region; the count was validated against the region up front.
-        Output<List<String>> zoneNames = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available").build(), InvokeOptions.builder().parent(this).build())
-                .applyValue(result -> {
-                    if (result.names().size() < zones) {
-                        throw new IllegalStateException("region " + args.region() + " offers " + result.names().size()
-                                + " available zones, but network.availabilityZoneCount is " + zones);
-                    }
-                    return List.copyOf(result.names().subList(0, zones));
-                });
+        Output<List<String>> zoneNames = zoneNames(zones);
 
         // Locked down: nothing may rely on the default security group.
         new DefaultSecurityGroup(name("default-sg"), DefaultSecurityGroupArgs.builder()
@@ -98,6 +91,52 @@ public final class Network extends PlatformComponent {
         List<Subnet> databaseSubnets = subnets("database", s.databaseSubnetCidrs(), vpc, zoneNames, false,
                 Map.of("tier", "database"));
 
+        RouteTable publicRoutes = publicRoutes(vpc, igw);
+        associate("public", publicSubnets, i -> publicRoutes);
+
+        List<NatGateway> natGateways = natGateways(s, publicSubnets, igw);
+        List<RouteTable> privateRoutes = privateRoutes(zones, vpc, natGateways);
+        associate("private", privateSubnets, privateRoutes::get);
+
+        // The database tier has no route out of the VPC at all.
+        RouteTable databaseRoutes = new RouteTable(name("database-rt"), RouteTableArgs.builder()
+                .vpcId(vpc.id()).tags(tags("database-rt")).build(), child());
+        associate("database", databaseSubnets, i -> databaseRoutes);
+
+        flowLogs(vpc, s.flowLogRetentionDays(), s.protect());
+
+        s3Endpoint(vpc, privateRoutes, databaseRoutes);
+        interfaceEndpoints(s, vpc, privateSubnets);
+
+        this.outputs = new NetworkOutputs(vpc.id(), s.vpcCidr(), zoneNames, ids(publicSubnets), ids(privateSubnets),
+                ids(databaseSubnets), s.publicSubnetCidrs(), s.privateSubnetCidrs(), s.databaseSubnetCidrs(),
+                s.interfaceEndpoints().contains(STS));
+        registerOutputs(Map.of(
+                "vpcId", outputs.vpcId(),
+                "publicSubnetIds", outputs.publicSubnetIds(),
+                "privateSubnetIds", outputs.privateSubnetIds(),
+                "databaseSubnetIds", outputs.databaseSubnetIds()));
+    }
+
+    public NetworkOutputs outputs() {
+        return outputs;
+    }
+
+    /** Zones come from the account's view of the region; the count was validated against the region up front. */
+    private Output<List<String>> zoneNames(int zones) {
+        return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
+                        .state("available").build(), InvokeOptions.builder().parent(this).build())
+                .applyValue(result -> {
+                    if (result.names().size() < zones) {
+                        throw new IllegalStateException("region " + region() + " offers " + result.names().size()
+                                + " available zones, but network.availabilityZoneCount is " + zones);
+                    }
+                    return List.copyOf(result.names().subList(0, zones));
+                });
+    }
+
+    /** One route table for every public subnet, its default route through the internet gateway. */
+    private RouteTable publicRoutes(Vpc vpc, InternetGateway igw) {
         RouteTable publicRoutes = new RouteTable(name("public-rt"), RouteTableArgs.builder()
                 .vpcId(vpc.id()).tags(tags("public-rt")).build(), child());
         new Route(name("public-default-route"), RouteArgs.builder()
@@ -105,10 +144,13 @@ public final class Network extends PlatformComponent {
                 .destinationCidrBlock("0.0.0.0/0")
                 .gatewayId(igw.id())
                 .build(), child());
-        associate("public", publicSubnets, i -> publicRoutes);
+        return publicRoutes;
+    }
 
+    /** One NAT gateway in the first public subnet, or one per zone ({@code perAz}). */
+    private List<NatGateway> natGateways(NetworkSettings s, List<Subnet> publicSubnets, InternetGateway igw) {
         List<NatGateway> natGateways = new ArrayList<>();
-        int natCount = s.natGateways() == NetworkSettings.NatStrategy.PER_AZ ? zones : 1;
+        int natCount = s.natGateways() == NetworkSettings.NatStrategy.PER_AZ ? s.availabilityZoneCount() : 1;
         for (int i = 0; i < natCount; i++) {
             String zone = "az" + (i + 1);
             Eip eip = new Eip(name("nat-eip-" + zone), EipArgs.builder()
@@ -119,7 +161,11 @@ public final class Network extends PlatformComponent {
                     .tags(tags("nat-" + zone))
                     .build(), childBuilder().dependsOn(igw).build()));
         }
+        return natGateways;
+    }
 
+    /** A route table per zone, its default route through the zone's NAT gateway (or the only one). */
+    private List<RouteTable> privateRoutes(int zones, Vpc vpc, List<NatGateway> natGateways) {
         List<RouteTable> privateRoutes = new ArrayList<>();
         for (int i = 0; i < zones; i++) {
             String zone = "az" + (i + 1);
@@ -133,38 +179,21 @@ public final class Network extends PlatformComponent {
                     .build(), child());
             privateRoutes.add(table);
         }
-        associate("private", privateSubnets, privateRoutes::get);
+        return privateRoutes;
+    }
 
-        // The database tier has no route out of the VPC at all.
-        RouteTable databaseRoutes = new RouteTable(name("database-rt"), RouteTableArgs.builder()
-                .vpcId(vpc.id()).tags(tags("database-rt")).build(), child());
-        associate("database", databaseSubnets, i -> databaseRoutes);
-
-        flowLogs(vpc, s.flowLogRetentionDays(), s.protect());
-
+    /** The S3 gateway endpoint on the private and database route tables (free, and keeps image layers off NAT). */
+    private void s3Endpoint(Vpc vpc, List<RouteTable> privateRoutes, RouteTable databaseRoutes) {
         List<Output<String>> gatewayRouteTables = new ArrayList<>();
         privateRoutes.forEach(t -> gatewayRouteTables.add(t.id()));
         gatewayRouteTables.add(databaseRoutes.id());
         new VpcEndpoint(name("s3-endpoint"), VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
-                .serviceName("com.amazonaws." + args.region() + ".s3")
+                .serviceName("com.amazonaws." + region() + ".s3")
                 .vpcEndpointType("Gateway")
                 .routeTableIds(Output.all(gatewayRouteTables))
                 .tags(tags("s3-endpoint"))
                 .build(), child());
-        interfaceEndpoints(s, args.region(), vpc, privateSubnets);
-
-        this.outputs = new NetworkOutputs(vpc.id(), s.vpcCidr(), zoneNames, ids(publicSubnets), ids(privateSubnets),
-                ids(databaseSubnets));
-        registerOutputs(Map.of(
-                "vpcId", outputs.vpcId(),
-                "publicSubnetIds", outputs.publicSubnetIds(),
-                "privateSubnetIds", outputs.privateSubnetIds(),
-                "databaseSubnetIds", outputs.databaseSubnetIds()));
-    }
-
-    public NetworkOutputs outputs() {
-        return outputs;
     }
 
     private List<Subnet> subnets(String tier, List<String> cidrs, Vpc vpc, Output<List<String>> zoneNames,
@@ -199,7 +228,7 @@ public final class Network extends PlatformComponent {
     private void flowLogs(Vpc vpc, int retentionDays, boolean protectKey) {
         String groupName = "/aws/vpc/" + componentName() + "/flow-logs";
         Key key = encryptionKey("flow-logs-key", "Encryption of the VPC flow logs of " + componentName(),
-                Optional.of(KeyPolicies.forLogGroup(accountId(), region(), groupName)), protectKey,
+                Optional.of(KeyPolicies.forLogGroup(accountId(), Output.of(region()), groupName)), protectKey,
                 componentName() + "-flow-logs");
         LogGroup group = new LogGroup(name("flow-logs"), LogGroupArgs.builder()
                 .name(groupName)
@@ -230,7 +259,7 @@ public final class Network extends PlatformComponent {
                 .build(), child());
     }
 
-    private void interfaceEndpoints(NetworkSettings s, String region, Vpc vpc, List<Subnet> privateSubnets) {
+    private void interfaceEndpoints(NetworkSettings s, Vpc vpc, List<Subnet> privateSubnets) {
         if (s.interfaceEndpoints().isEmpty()) {
             return;
         }
@@ -250,7 +279,7 @@ public final class Network extends PlatformComponent {
             String part = "endpoint-" + service.replace('.', '-');
             new VpcEndpoint(name(part), VpcEndpointArgs.builder()
                     .vpcId(vpc.id())
-                    .serviceName("com.amazonaws." + region + "." + service)
+                    .serviceName("com.amazonaws." + region() + "." + service)
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(ids(privateSubnets))

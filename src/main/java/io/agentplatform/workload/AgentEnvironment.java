@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * @param variables name → value, in the order the container lists them
  */
 public record AgentEnvironment(Map<String, Output<String>> variables) {
-    /** The app connects to PostgreSQL over TLS only. */
-    static final String DB_SSL_MODE = "require";
+    /** libpq/pgjdbc {@code sslmode}: TLS only where the server offers it, never plain text to such a server. */
+    static final String DB_SSL_MODE_TLS = "require";
+    static final String DB_SSL_MODE_PLAIN = "disable";
     static final String LOG_LEVEL = "INFO";
 
     public AgentEnvironment {
@@ -42,7 +43,7 @@ public record AgentEnvironment(Map<String, Output<String>> variables) {
         m.put("DB_NAME", Output.of(db.databaseName()));
         m.put("DB_USER", Output.of(DataConnections.APP_USER));
         m.put("DB_AUTH", Output.of(awsRegion.isPresent() ? "iam" : "password"));
-        m.put("DB_SSL_MODE", Output.of(DB_SSL_MODE));
+        m.put("DB_SSL_MODE", Output.of(db.tls() ? DB_SSL_MODE_TLS : DB_SSL_MODE_PLAIN));
         m.put("REDIS_HOST", redis.host());
         m.put("REDIS_PORT", redis.port().applyValue(String::valueOf));
         m.put("REDIS_TLS", Output.of(String.valueOf(redis.tls())));

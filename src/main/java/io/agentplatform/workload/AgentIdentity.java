@@ -41,7 +41,7 @@ final class AgentIdentity {
     }
 
     private static Role role(AgentWorkload.Scope scope, DataConnections.IamLogin iam, IrsaIssuer irsa, String ns) {
-        Output<String> dbUser = Output.tuple(scope.region(), scope.accountId(), iam.dbiResourceId()).applyValue(t ->
+        Output<String> dbUser = Output.tuple(Output.of(scope.region()), scope.accountId(), iam.dbiResourceId()).applyValue(t ->
                 "arn:aws:rds-db:" + t.t1 + ":" + t.t2 + ":dbuser:" + t.t3 + "/" + DataConnections.APP_USER);
         Policy policy = new Policy(scope.name("db-connect-policy"), PolicyArgs.builder()
                 .path(scope.iamPath())

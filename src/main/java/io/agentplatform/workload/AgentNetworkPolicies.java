@@ -1,6 +1,7 @@
 package io.agentplatform.workload;
 
 import com.pulumi.core.Either;
+import io.agentplatform.core.NetworkPeer;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;

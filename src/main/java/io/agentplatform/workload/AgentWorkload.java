@@ -98,7 +98,7 @@ public final class AgentWorkload extends PlatformComponent {
         Resource serviceAccount = AgentIdentity.create(scope, args, labels, inNamespace);
         boolean iamLogin = args.data().database().app() instanceof DataConnections.IamLogin;
         AgentEnvironment environment = AgentEnvironment.of(s, args.data(),
-                iamLogin ? Optional.of(region()) : Optional.empty());
+                iamLogin ? Optional.of(Output.of(region())) : Optional.empty());
         Output<Map<String, String>> config = environment.configMapData();
         ConfigMap configMap = new ConfigMap(name("config"), ConfigMapArgs.builder()
                 .metadata(meta(CONFIG_MAP, ns, labels))
@@ -218,7 +218,7 @@ public final class AgentWorkload extends PlatformComponent {
             return childBuilder();
         }
 
-        Output<String> region() {
+        String region() {
             return AgentWorkload.this.region();
         }
 

@@ -1,13 +1,15 @@
 package io.agentplatform.workload;
 
 import com.pulumi.core.Output;
+import io.agentplatform.core.NetworkPeer;
 
 import java.util.Objects;
 
 /**
  * How the agent reaches its data: PostgreSQL, with two identities (the owner, used only by the migration Job, and the
  * least-privileged application role {@link #APP_USER} of the long-running pods), and Redis (AUTH token as a Pulumi
- * secret).
+ * secret). The workload consumes these views; the data services provide them ({@code Database.connection()},
+ * {@code Cache.connection()}, {@code InClusterData.connection(...)}), so the composition root never picks their fields.
  */
 public record DataConnections(Database database, Redis redis) {
     /** The database role of the long-running pods: data access only, created and granted by the migration Job. */
@@ -61,11 +63,12 @@ public record DataConnections(Database database, Redis redis) {
      * @param owner      the owner's password (migrations only)
      * @param ownerUser  the owner (RDS master user, or the in-cluster superuser)
      * @param app        how the application role logs in
+     * @param tls        whether the server takes TLS connections (RDS forces them; the in-cluster PostgreSQL has none)
      * @param peer       where the database lives, for the egress NetworkPolicy: the database subnets, or the
      *                   in-cluster PostgreSQL pods
      */
     public record Database(PasswordSource owner, String ownerUser, AppLogin app, Output<String> host,
-                           Output<Integer> port, String databaseName, NetworkPeer peer) {
+                           Output<Integer> port, boolean tls, String databaseName, NetworkPeer peer) {
         public Database {
             if (ownerUser.isBlank() || databaseName.isBlank()) {
                 throw new IllegalArgumentException("the database needs an owner and a database name");
@@ -78,6 +81,7 @@ public record DataConnections(Database database, Redis redis) {
     }
 
     /**
+     * @param tls       whether clients must use TLS (ElastiCache requires it; the in-cluster Valkey has none)
      * @param authToken the AUTH token as a Pulumi secret (stored only in a Kubernetes Secret, read from a file)
      * @param peer      where the cache nodes live, for the egress NetworkPolicy: their subnets, or the in-cluster
      *                  Valkey pods

@@ -155,9 +155,9 @@ public final class DatabaseMigration extends PlatformComponent {
      */
     private Resource ownerExternalSecret(DataConnections.SecretsManager sm, String ns, Map<String, String> labels,
                                          ServiceAccount serviceAccount, Resource crds) {
-        Output<Map<String, Object>> storeSpec = region().applyValue(region -> Map.of("provider", Map.of("aws", Map.of(
+        Output<Map<String, Object>> storeSpec = Output.of(Map.of("provider", Map.of("aws", Map.of(
                 "service", "SecretsManager",
-                "region", region,
+                "region", region(),
                 "auth", Map.of("jwt", Map.of("serviceAccountRef", Map.of("name", SERVICE_ACCOUNT)))))));
         SecretStore store = new SecretStore(name("secret-store"), meta(SECRET_STORE, ns, labels), storeSpec,
                 childBuilder().dependsOn(List.of(crds, serviceAccount)).build());

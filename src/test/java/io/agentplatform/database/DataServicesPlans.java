@@ -55,13 +55,13 @@ public final class DataServicesPlans {
     static void define(Context ctx, PlatformConfig cfg) {
         Naming naming = new Naming(cfg.project(), cfg.stack());
         Tags tags = new Tags(cfg.project(), cfg.environment().configName(), cfg.owner(), cfg.extraTags());
-        PlatformContext platform = new PlatformContext(naming, tags);
+        PlatformContext platform = new PlatformContext(naming, tags, java.util.Optional.of(cfg.requireAws().region()));
         AwsSettings aws = cfg.requireAws();
         Provider provider = new Provider(naming.of("aws", "provider"), ProviderArgs.builder().region(aws.region()).build(),
                 CustomResourceOptions.builder().build());
         ComponentResourceOptions onAws = ComponentResourceOptions.builder().providers(provider).build();
 
-        Network network = new Network(new NetworkArgs(aws.network(), aws.region(), naming.component("eks")), platform, onAws);
+        Network network = new Network(new NetworkArgs(aws.network(), naming.component("eks")), platform, onAws);
         // Plays the EKS node security group until the cluster component provides the real one.
         SecurityGroup clients = new SecurityGroup(naming.of("eks", "node-sg"), SecurityGroupArgs.builder()
                 .vpcId(network.outputs().vpcId())

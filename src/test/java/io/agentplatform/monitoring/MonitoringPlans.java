@@ -57,7 +57,8 @@ final class MonitoringPlans {
     static void program(Context ctx, PlatformConfig cfg) {
         Naming naming = new Naming(cfg.project(), cfg.stack());
         PlatformContext platform = new PlatformContext(naming,
-                new Tags(cfg.project(), cfg.environment().configName(), cfg.owner(), cfg.extraTags()));
+                new Tags(cfg.project(), cfg.environment().configName(), cfg.owner(), cfg.extraTags()),
+                java.util.Optional.of(cfg.requireAws().region()));
         var aws = new com.pulumi.aws.Provider("aws", com.pulumi.aws.ProviderArgs.builder()
                 .region(cfg.requireAws().region()).build());
         var k8s = new com.pulumi.kubernetes.Provider("k8s", com.pulumi.kubernetes.ProviderArgs.builder()

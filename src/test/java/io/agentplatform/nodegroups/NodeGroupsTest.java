@@ -115,7 +115,8 @@ class NodeGroupsTest {
     }
 
     private static NodeGroupSettings group(List<String> instanceTypes) {
-        return new NodeGroupSettings(instanceTypes, NodeGroupSettings.CapacityType.ON_DEMAND, 1, 2, 1, 20, 1, Map.of(), List.of());
+        return NodeGroupSettings.builder().instanceTypes(instanceTypes).capacityType(NodeGroupSettings.CapacityType.ON_DEMAND)
+                .minSize(1).maxSize(2).desiredSize(1).diskSizeGiB(20).maxUnavailable(1).labels(Map.of()).taints(List.of()).build();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.agentplatform.workload;
 
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import io.agentplatform.core.NetworkPeer;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import io.agentplatform.config.AgentSettings;
 import io.agentplatform.incluster.InClusterData;

@@ -1,6 +1,7 @@
 package io.agentplatform.workload;
 
 import com.pulumi.core.Output;
+import io.agentplatform.core.NetworkPeer;
 import io.agentplatform.config.AgentSettings;
 import io.agentplatform.incluster.InClusterData;
 
@@ -16,8 +17,11 @@ final class Inline {
 
     /** 2-6 replicas, 250m/512Mi requests, 1/768Mi limits, CPU 70 %, memory 80 %, 300 s scale-down, 30 s grace. */
     static AgentSettings settings(Optional<AgentSettings.Ingress> ingress, Optional<String> llmApiUrl) {
-        return new AgentSettings(IMAGE, 2, 2, 6, "250m", "512Mi", "1", "768Mi", 70, 80, 300, ingress, llmApiUrl,
-                120, llmApiUrl.map(u -> "gpt-4o-mini"), 30);
+        return AgentSettings.builder().image(IMAGE).replicas(2).minReplicas(2).maxReplicas(6)
+                .cpuRequest("250m").memoryRequest("512Mi").cpuLimit("1").memoryLimit("768Mi")
+                .targetCpuPercent(70).targetMemoryPercent(80).scaleDownStabilizationSeconds(300)
+                .ingress(ingress).llmApiUrl(llmApiUrl).rateLimitPerMinute(120).llmModel(llmApiUrl.map(u -> "gpt-4o-mini"))
+                .shutdownGraceSeconds(30).build();
     }
 
     static AgentSettings offline() {
@@ -35,7 +39,7 @@ final class Inline {
                 new DataConnections.Database(new DataConnections.SecretsManager(Output.of("arn:secret"), Output.of("arn:key")),
                         "owner", new DataConnections.IamLogin(Output.of("db-ABC"),
                         new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(VPC))))),
-                        Output.of("db.example.internal"), Output.of(5432), "agent", NetworkPeer.Addresses.of(List.of("10.20.8.0/24"))),
+                        Output.of("db.example.internal"), Output.of(5432), true, "agent", NetworkPeer.Addresses.of(List.of("10.20.8.0/24"))),
                 new DataConnections.Redis(Output.of("redis.example.internal"), Output.of(6379), true,
                         Output.ofSecret("token"), NetworkPeer.Addresses.of(List.of("10.20.0.0/20"))));
     }
@@ -45,7 +49,7 @@ final class Inline {
         return new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("pg", "password"), "postgres",
                         new DataConnections.PasswordLogin(Output.ofSecret("app-password")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", new NetworkPeer.Pods(InClusterData.POD_LABELS)),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), false, "agent", new NetworkPeer.Pods(InClusterData.POD_LABELS)),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
                         Output.ofSecret("token"), new NetworkPeer.Pods(InClusterData.POD_LABELS)));
     }

@@ -1,6 +1,7 @@
 package io.agentplatform.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.core.NetworkPeer;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -38,14 +39,14 @@ class KubernetesSecretSourceTest {
         var k8s = new com.pulumi.kubernetes.Provider("k8s", com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(Output.ofSecret("apiVersion: v1\nkind: Config\n# dummy kubeconfig of the offline test\n"))
                 .build());
-        AgentSettings base = cfg.agent();
-        AgentSettings settings = new AgentSettings(base.image(), 1, 1, 2, base.cpuRequest(), base.memoryRequest(),
-                base.cpuLimit(), base.memoryLimit(), 70, 80, 0, Optional.empty(), Optional.of("https://api.example.com/v1"),
-                60, Optional.of("gpt-4o-mini"), 30);
+        AgentSettings settings = cfg.agent().toBuilder().replicas(1).minReplicas(1).maxReplicas(2)
+                .targetCpuPercent(70).targetMemoryPercent(80).scaleDownStabilizationSeconds(0).ingress(Optional.empty())
+                .llmApiUrl(Optional.of("https://api.example.com/v1")).rateLimitPerMinute(60)
+                .llmModel(Optional.of("gpt-4o-mini")).shutdownGraceSeconds(30).build();
         DataConnections data = new DataConnections(
                 new DataConnections.Database(new DataConnections.KubernetesSecret("postgres-credentials", "postgres-password"),
                         "agent", new DataConnections.PasswordLogin(Output.ofSecret("an-app-password-for-the-test")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), "agent", NetworkPeer.Addresses.of(List.of(VPC))),
+                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), false, "agent", NetworkPeer.Addresses.of(List.of(VPC))),
                 new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
                         Output.ofSecret("a-redis-password-for-the-test"), NetworkPeer.Addresses.of(List.of(VPC))));
         AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,

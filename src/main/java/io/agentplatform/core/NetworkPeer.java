@@ -1,4 +1,4 @@
-package io.agentplatform.workload;
+package io.agentplatform.core;
 
 import java.util.List;
 import java.util.Map;
