@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param instanceTypes  at least one; several let spot capacity find a pool
  * @param capacityType   {@code onDemand} or {@code spot}
- * @param minSize        smallest size the autoscaler may shrink to
+ * @param minSize        smallest size of the group (no autoscaler runs on managed groups; Karpenter scales workloads)
  * @param maxSize        largest size
  * @param desiredSize    initial size, within [min, max]
  * @param diskSizeGiB    encrypted gp3 root volume size

@@ -32,6 +32,7 @@ import io.agentplatform.core.PolicyDocument;
 import io.agentplatform.karpenter.crd.EC2NodeClass;
 import io.agentplatform.karpenter.crd.NodePool;
 import io.agentplatform.network.NetworkArgs;
+import io.agentplatform.nodegroups.NodeGroups;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,11 +51,6 @@ import java.util.TreeMap;
  */
 public final class Karpenter extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:Karpenter";
-    /** What Karpenter's nodes need, as the managed nodes: join the cluster, pull from ECR, run the VPC CNI. */
-    static final List<String> NODE_POLICIES = List.of(
-            "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-            "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
-            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
     /** EventBridge rules feeding the interruption queue: the events Karpenter acts on before AWS takes a node. */
     static final Map<String, String> INTERRUPTION_EVENTS = interruptionEvents();
     private static final String EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
@@ -66,7 +62,8 @@ public final class Karpenter extends PlatformComponent {
         super(TYPE, "karpenter", platform, options);
         Role nodeRole = nodeRole();
         List<Resource> nodesCanJoin = new ArrayList<>();
-        for (String policy : NODE_POLICIES) {
+        // What Karpenter's nodes need is what the managed nodes need (no SSM: nobody logs in to a node).
+        for (String policy : NodeGroups.NODE_POLICIES) {
             String part = "node-" + policy.substring(policy.lastIndexOf('/') + 1).toLowerCase().replace('_', '-');
             nodesCanJoin.add(new RolePolicyAttachment(name(part), RolePolicyAttachmentArgs.builder()
                     .role(nodeRole.name()).policyArn(policy).build(), child()));

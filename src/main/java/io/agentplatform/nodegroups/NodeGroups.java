@@ -37,7 +37,7 @@ public final class NodeGroups extends PlatformComponent {
     /** The same for Graviton (arm64) instance types. */
     static final String ARM_AMI_TYPE = "AL2023_ARM_64_STANDARD";
     /** What a node needs and nothing more: join the cluster, pull images from ECR, run the VPC CNI. */
-    static final List<String> NODE_POLICIES = List.of(
+    public static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
             "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
@@ -118,10 +118,10 @@ public final class NodeGroups extends PlatformComponent {
                 .taints(taints)
                 .tags(tags(groupName))
                 .build(), childBuilder()
+                // Sized from config and nothing else: no autoscaler runs on managed groups (the system group's size
+                // follows the cluster services; Karpenter scales the nodes workloads run on), so a size changed by
+                // hand shows as drift and the next `pulumi up` puts it back.
                 .dependsOn(attachments)
-                // Sized from config (the system group's size follows the cluster services, not the load; Karpenter
-                // scales the nodes workloads run on). A size changed by hand in the console is not reverted.
-                .ignoreChanges(List.of("scalingConfig.desiredSize"))
                 .build());
     }
 

@@ -134,6 +134,19 @@ class KarpenterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
+    void karpentersNodeRoleHasOnlyTheManagedPoliciesNodesNeed(String stack) {
+        Set<String> attached = new HashSet<>();
+        for (PlannedResource a : StackPlans.of(stack).ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+            if (a.name().startsWith("agent-platform-" + stack + "-karpenter-node-")) {
+                attached.add(a.input("policyArn").asText());
+            }
+        }
+        assertEquals(Set.copyOf(io.agentplatform.nodegroups.NodeGroups.NODE_POLICIES), attached);
+        assertFalse(attached.stream().anyMatch(p -> p.contains("SSM")), "nobody logs in to a node");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
     void thePrivateSubnetsAndTheClusterSecurityGroupCarryTheDiscoveryTag(String stack) {
         Plan plan = StackPlans.of(stack);
         String cluster = "agent-platform-" + stack + "-eks";
