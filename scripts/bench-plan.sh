@@ -5,15 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-./mvnw -q -B -ntp compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-cp="target/classes:$(cat target/classpath.txt)"
+./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -Dmdep.includeScope=test >/dev/null
+cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
 echo "| stack | resources | cold-JVM plan wall time (median of ${runs}) | min | max |"
 echo "|---|---|---|---|---|"
 for stack in dev staging production; do
   times=()
   for _ in $(seq "$runs"); do
     start=$(date +%s%N)
-    java -cp "$cp" io.agentplatform.App plan "$stack" > /dev/null 2>&1
+    java -cp "$cp" io.agentplatform.plan.PlanMain plan "$stack" > /dev/null 2>&1
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000000 )))
   done

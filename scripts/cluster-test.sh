@@ -239,7 +239,7 @@ step "pulumi login file://" pulumi login "file://$WORK/state"
 PROJECT="$WORK/project"
 mkdir -p "$PROJECT"
 cp Pulumi.yaml "$PROJECT/"
-for part in pom.xml mvnw .mvn src target; do
+for part in pom.xml program.pom.xml aws-facts offline-plan mvnw .mvn src target; do
   ln -s "$ROOT/$part" "$PROJECT/$part"
 done
 mkdir -p target
@@ -435,7 +435,7 @@ if [[ "${CLUSTER_TEST_REUSE_PLANS:-}" != 1 ]]; then
   for file in Pulumi.*.yaml; do
     stack="${file#Pulumi.}"
     stack="${stack%.yaml}"
-    step "offline plan $stack" ./mvnw -q -B -ntp exec:java -Dexec.args="plan $stack"
+    step "offline plan $stack" ./mvnw -q -B -ntp test-compile exec:java@plan -Dexec.args="plan $stack"
   done
 fi
 "$KUBECTL" api-versions >"$WORK/api-versions.txt"
@@ -447,7 +447,7 @@ for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"
   stack="${stack%.yaml}"
   dir="target/plan/$stack/k8s"
-  [[ -d $dir ]] || fail "dry-run: $dir is missing (run ./mvnw -q exec:java -Dexec.args=\"plan $stack\")" ""
+  [[ -d $dir ]] || fail "dry-run: $dir is missing (run scripts/plan.sh $stack)" ""
   for yaml in "$dir"/_cluster--namespace--*.yaml "$dir"/*.yaml; do
     [[ -f $yaml ]] || continue
     case "$yaml" in

@@ -9,5 +9,4 @@ for a in "$@"; do
   case "$a" in --*) args+=("$a") ;; *) args+=("$(cd "$(dirname "$a")" && pwd)/$(basename "$a")") ;; esac
 done
 cd "$(dirname "$0")/.."
-./mvnw -q -B compile
-./mvnw -q -B exec:java -Dexec.args="diff ${args[*]}"
+./mvnw -q -B test-compile exec:java@plan -Dexec.args="diff ${args[*]}"

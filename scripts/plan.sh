@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: scripts/plan.sh <stack> [<stack>...]" >&2; exit 64; }
-./mvnw -q -B compile
+# The plan lives on the program's test classpath (the offline-plan module is a test dependency), so each run builds
+# the reactor to test-compile (a no-op when nothing changed) and runs io.agentplatform.plan.PlanMain.
 for stack in "$@"; do
-  ./mvnw -q -B exec:java -Dexec.args="plan ${stack}"
+  ./mvnw -q -B test-compile exec:java@plan -Dexec.args="plan ${stack}"
 done

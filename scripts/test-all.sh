@@ -11,14 +11,14 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx2g"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Pulumi program: unit tests against the mock engine"
+step "Pulumi program and its offline plan (the Maven reactor): unit tests against the mock engine"
 ./mvnw -B -ntp verify
 
 step "Offline plan of every committed stack (Pulumi.<stack>.yaml)"
 for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"
   stack="${stack%.yaml}"
-  ./mvnw -q -B -ntp exec:java -Dexec.args="plan ${stack}" > "target/plan-${stack}.log"
+  ./mvnw -q -B -ntp test-compile exec:java@plan -Dexec.args="plan ${stack}" > "target/plan-${stack}.log"
   echo "plan ${stack}: $(head -n 1 "target/plan-${stack}.log")"
 done
 

@@ -1,6 +1,7 @@
 /**
- * Hand-made plan fragments shaped like target/plan/<stack>.json. `compliant.*` builders return resources that
- * satisfy every policy in the given environment; tests mutate one property to produce a violation.
+ * Hand-made plan fragments shaped like target/plan/<stack>.json, for the per-policy cases (test/cases.ts).
+ * `compliant.*` builders return resources that satisfy every policy in the given environment; tests mutate one
+ * property to produce a violation. Whole plans are the real ones of the committed stacks (test/stacks.ts).
  */
 import { Environment } from "../src/environment";
 import { Plan, PlanResource } from "../src/runner/plan";
@@ -299,67 +300,6 @@ export function networkPolicy(name = "default-deny", ns = "agents"): PlanResourc
         metadata: { name, namespace: ns },
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
     });
-}
-
-// -------------------------------------------------------------------------------------------------------
-// A whole platform: the shape the Java program is expected to produce, compliant in every environment.
-
-export function platform(env: Environment, stack: string = env): Plan {
-    const providerAws = res("pulumi:providers:aws", "aws", { region: "eu-west-1" });
-    const providerK8s = res("pulumi:providers:kubernetes", "k8s", { enableServerSideApply: "true" });
-    const network = res("agent-platform:aws:Network", "network", {}, { custom: false });
-    const inNet = (r: PlanResource): PlanResource => ({ ...r, parent: network.urn, provider: `${providerAws.urn}::aws-provider-id` });
-    const vpc = inNet(compliant.vpc(env));
-    const pubA = inNet(compliant.subnet(env, "public-a", true, vpc));
-    const pubB = inNet(compliant.subnet(env, "public-b", true, vpc));
-    const privA = inNet(compliant.subnet(env, "private-a", false, vpc));
-    const privB = inNet(compliant.subnet(env, "private-b", false, vpc));
-    const natCount = isProd(env) ? 2 : 1;
-    const nats = [pubA, pubB].slice(0, natCount).map((s, i) => inNet(compliant.natGateway(env, `nat-${i}`, s)));
-    const eips = nats.map((n) => inNet(compliant.eip(env, `${n.name}-eip`)));
-    const key = compliant.kmsKey(env);
-    const logGroup = compliant.logGroup(env);
-    const lt = compliant.launchTemplate(env);
-    const bucket = compliant.bucket(env);
-    const aws: PlanResource[] = [
-        vpc, pubA, pubB, privA, privB, ...nats, ...eips,
-        inNet(compliant.internetGateway(env, vpc)),
-        inNet(compliant.routeTable(env, "public-rt", vpc)),
-        inNet(compliant.routeTable(env, "private-rt", vpc)),
-        inNet(compliant.flowLog(env, vpc)),
-        inNet(compliant.defaultSecurityGroup(env, vpc)),
-        inNet(compliant.vpcEndpoint(env)),
-        compliant.securityGroup(env, "db-sg"),
-        compliant.securityGroup(env, "nodes-sg"),
-        compliant.ingressRule(env, "db-from-nodes", 5432),
-        compliant.ingressRule(env, "redis-from-nodes", 6379),
-        key, logGroup, lt,
-        compliant.cluster(env),
-        compliant.nodeGroup(env, [privA, privB], lt),
-        compliant.addon(env),
-        compliant.oidc(env),
-        compliant.role(env),
-        compliant.rolePolicy(),
-        compliant.parameterGroup(env),
-        compliant.rds(env),
-        compliant.redis(env),
-        bucket, compliant.bucketSse(bucket), compliant.bucketPab(bucket),
-    ];
-    const k8s: PlanResource[] = [
-        appNamespace("agents"),
-        namespace("monitoring", { "pod-security.kubernetes.io/enforce": "privileged" }),
-        deployment("agent", "agents", isProd(env) ? 3 : 2),
-        pdb("agent"),
-        hpa("agent", isProd(env) ? 3 : 2),
-        networkPolicy("default-deny"),
-        res("kubernetes:core/v1:Service", "agent-svc", { metadata: { name: "agent", namespace: "agents" }, spec: { type: "ClusterIP", ports: [{ port: 80, targetPort: 8080 }] } }),
-        res("kubernetes:helm.sh/v3:Release", "kube-prometheus-stack", { chart: "kube-prometheus-stack", version: "77.0.0", namespace: "monitoring", values: {} }),
-        res("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "agent-sm", { metadata: { name: "agent", namespace: "agents" }, spec: { selector: { matchLabels: AGENT_LABELS } } }),
-    ].map((r) => ({ ...r, provider: providerK8s.urn }));
-    const all = [providerAws, providerK8s, network, ...aws.map((r) => (r.provider ? r : { ...r, provider: providerAws.urn })), ...k8s];
-    // URNs carry the stack name, as the engine's would.
-    const resources = JSON.parse(JSON.stringify(all).split("urn:pulumi:test::").join(`urn:pulumi:${stack}::`)) as PlanResource[];
-    return plan(env, resources, stack);
 }
 
 // -------------------------------------------------------------------------------------------------------

@@ -98,16 +98,11 @@ public final class Platform {
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
-        // Karpenter's controller waits for the system nodes, the CNI and kube-proxy (not CoreDNS: it uses the VPC
-        // resolver); the agent and the monitoring stack wait for its pools and run on the workloads pool.
-        Karpenter karpenter = new Karpenter(new KarpenterArgs(aws.karpenter(), clusterName, cluster.outputs().clusterName(),
-                aws.region(), cluster.outputs().clusterSecurityGroupId(), cluster.outputs().irsa(),
-                services.outputs().podsCanRunWithoutClusterDns()), platform, onCluster);
+        // The agent and the monitoring stack wait for Karpenter's pools and run on the workloads pool.
+        Karpenter karpenter = karpenter(aws, clusterName, cluster, services, platform, onCluster);
         Map<String, String> onWorkloads = karpenter.outputs().selector(KarpenterSettings.WORKLOADS);
-        List<Resource> workloadPodsCanRun = new java.util.ArrayList<>(services.outputs().podsCanRun());
-        workloadPodsCanRun.addAll(karpenter.outputs().nodePools());
-        List<Resource> applicationsReady = new java.util.ArrayList<>(services.outputs().applicationsReady());
-        applicationsReady.addAll(karpenter.outputs().nodePools());
+        List<Resource> workloadPodsCanRun = plus(services.outputs().podsCanRun(), karpenter.outputs().nodePools());
+        List<Resource> applicationsReady = plus(services.outputs().applicationsReady(), karpenter.outputs().nodePools());
 
         // Data services admit only the cluster security group, which EKS attaches to every managed node.
         Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
@@ -115,25 +110,31 @@ public final class Platform {
         Cache cache = new Cache(new CacheArgs(aws.cache(), network.outputs(), clusterSg,
                 config.secrets().redisAuthToken()), platform, onAws);
 
-        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
+        // A platform stack always deploys monitoring (the binder refuses monitoring.enabled: false outside local).
+        Optional<Monitoring> monitoring = config.monitoring().map(m -> new Monitoring(MonitoringArgs.of(m,
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
-                workloadPodsCanRun, List.of(services.outputs().storageClass()), onWorkloads),
-                platform, onCluster);
+                workloadPodsCanRun, List.of(services.outputs().storageClass()), onWorkloads), platform, onCluster));
 
         // The agent reaches its data as the data services say (connection()); it runs on the workloads pool, takes
         // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), "agent",
-                new DataConnections(database.connection(), cache.connection()), llmApiKey(config),
-                Optional.of(cluster.outputs().irsa()), Optional.of(network.outputs().vpcCidr()),
-                network.outputs().publicSubnetCidrs(), onWorkloads,
-                applicationsReady, Optional.of(monitoring.crdsReady()), Map.of(),
-                Optional.of(services.outputs().externalSecretsReady())), platform, onCluster);
+        AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
+                .settings(config.agent()).namespace("agent")
+                .data(new DataConnections(database.connection(), cache.connection()))
+                .llmApiKey(llmApiKey(config))
+                .irsa(cluster.outputs().irsa())
+                .vpcCidr(network.outputs().vpcCidr())
+                .ingressSourceCidrs(network.outputs().publicSubnetCidrs())
+                .nodeSelector(onWorkloads)
+                .clusterReady(applicationsReady)
+                .monitoringCrdsReady(monitoring.map(Monitoring::crdsReady))
+                .externalSecretsReady(services.outputs().externalSecretsReady())
+                .build(), platform, onCluster);
 
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());
-        Exports.monitoring(ctx, monitoring.outputs());
+        monitoring.ifPresent(m -> Exports.monitoring(ctx, m.outputs()));
         Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
@@ -169,16 +170,15 @@ public final class Platform {
                 com.pulumi.kubernetes.ProviderArgs.builder().enableServerSideApply(true).build(),
                 CustomResourceOptions.builder().version(KubernetesProviderPlugin.VERSION).build());
         ComponentResourceOptions onCluster = ComponentResourceOptions.builder().providers(k8s).build();
-        if (!config.monitoring().enabled()) {
+        if (config.monitoring().isEmpty()) {
             ctx.log().warn("monitoring.enabled is false: no monitoring stack (its Helm charts come from remote "
                     + "repositories), and no ServiceMonitor or PrometheusRule for the agent (their CRDs come with it)");
-            agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.empty());
-            return;
         }
-        Monitoring monitoring = new Monitoring(new MonitoringArgs(config.monitoring(), config.alerting(), config.secrets(),
-                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster);
-        Exports.monitoring(ctx, monitoring.outputs());
-        agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(), Optional.of(monitoring.crdsReady()));
+        Optional<Monitoring> monitoring = config.monitoring().map(m -> new Monitoring(MonitoringArgs.of(m,
+                target.storageClassName(), Optional.empty(), List.of(), List.of()), platform, onCluster));
+        monitoring.ifPresent(m -> Exports.monitoring(ctx, m.outputs()));
+        agentWithInClusterData(ctx, config, platform, onCluster, "agent", Map.of(),
+                monitoring.map(Monitoring::crdsReady));
     }
 
     /** The agent and the in-cluster PostgreSQL and Valkey it uses instead of RDS and ElastiCache. */
@@ -190,9 +190,13 @@ public final class Platform {
                 target.redisImage(), IN_CLUSTER_DATABASE, IN_CLUSTER_OWNER, target.databasePassword(),
                 config.secrets().redisAuthToken());
         // The services' names are fixed, so the agent gets their connection before they exist (they admit its pods).
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(config.agent(), namespace,
-                InClusterData.connection(data), llmApiKey(config), Optional.empty(), Optional.empty(), List.of(),
-                Map.of(), List.of(), monitoringCrdsReady, extraLabels, Optional.empty()), platform, onCluster);
+        AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
+                .settings(config.agent()).namespace(namespace)
+                .data(InClusterData.connection(data))
+                .llmApiKey(llmApiKey(config))
+                .monitoringCrdsReady(monitoringCrdsReady)
+                .namespaceLabels(extraLabels)
+                .build(), platform, onCluster);
         // The data services need only the namespace; the migration Job retries until PostgreSQL is up.
         new InClusterData(data, new InClusterData.Clients(agent.podLabels(), agent.migrationPodLabels(),
                 List.of(agent.namespace())), platform, onCluster);
@@ -201,5 +205,20 @@ public final class Platform {
 
     private static Optional<Output<String>> llmApiKey(PlatformConfig config) {
         return config.secrets().llmApiKey().map(SecretValue::output);
+    }
+
+    /** Its controller waits for the system nodes, the CNI and kube-proxy (not CoreDNS: it uses the VPC resolver). */
+    private static Karpenter karpenter(AwsSettings aws, String clusterName, EksCluster cluster, ClusterServices services,
+                                       PlatformContext platform, ComponentResourceOptions onCluster) {
+        return new Karpenter(new KarpenterArgs(aws.karpenter(), clusterName, cluster.outputs().clusterName(),
+                aws.region(), cluster.outputs().clusterSecurityGroupId(), cluster.outputs().irsa(),
+                services.outputs().podsCanRunWithoutClusterDns()), platform, onCluster);
+    }
+
+    /** What pods wait for plus Karpenter's pools: pods on a pool wait for it, so on destroy they go before it. */
+    private static List<Resource> plus(List<Resource> base, List<Resource> pools) {
+        List<Resource> all = new java.util.ArrayList<>(base);
+        all.addAll(pools);
+        return List.copyOf(all);
     }
 }

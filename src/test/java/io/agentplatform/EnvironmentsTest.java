@@ -2,6 +2,7 @@ package io.agentplatform;
 
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlanRunner;
+import io.agentplatform.plan.PlatformPlans;
 import io.agentplatform.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class EnvironmentsTest {
     void aReferencedStackWithoutTheContractOutputsFailsNamingThemAndTheStack() {
         // Planned without the referenced plan, the StackReference sees a stack that was never deployed.
         PlanRunner.PlanFailedException e = assertThrows(PlanRunner.PlanFailedException.class,
-                () -> PlanRunner.run(StackPlans.config("pr"), Platform::define));
+                () -> PlatformPlans.run(StackPlans.config("pr"), Platform::define));
         String reference = StackPlans.config("pr").requireTarget().platformStack().orElseThrow();
         assertTrue(e.getMessage().contains("stack " + reference + " lacks output(s) clusterName, contractVersion, kubeconfig"),
                 e.getMessage());

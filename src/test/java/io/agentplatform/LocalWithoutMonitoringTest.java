@@ -1,19 +1,7 @@
 package io.agentplatform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentplatform.config.ConfigBinder;
-import io.agentplatform.config.PlatformConfig;
-import io.agentplatform.config.StackConfigSource;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,21 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * data are all there, and the Grafana password is no longer required.
  */
 class LocalWithoutMonitoringTest {
-    private static Plan plan;
-
-    private static synchronized Plan plan() {
-        if (plan == null) {
-            Path dir = StackPlans.projectDir();
-            Map<String, JsonNode> raw = new LinkedHashMap<>(
-                    StackConfigSource.rawConfig(dir, dir.resolve("Pulumi.local.yaml"), "agent-platform"));
-            ObjectNode monitoring = ((ObjectNode) raw.get("agent-platform:monitoring")).deepCopy();
-            monitoring.set("enabled", BooleanNode.FALSE);
-            raw.put("agent-platform:monitoring", monitoring);
-            PlatformConfig config = ConfigBinder.bind("agent-platform", "local", raw, Set.of(),
-                    ConfigBinder.SecretMode.PLACEHOLDER);
-            plan = PlanRunner.run(config, Platform::define);
-        }
-        return plan;
+    /** WHEN the local stack is planned with {@code monitoring.enabled: false}. */
+    private static Plan plan() {
+        return TestStacks.of("local").with("monitoring.enabled", false).plan();
     }
 
     @Test

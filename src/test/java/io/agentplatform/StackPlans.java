@@ -1,41 +1,34 @@
 package io.agentplatform;
 
 import io.agentplatform.config.PlatformConfig;
-import io.agentplatform.config.StackConfigSource;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The plans of the committed stacks, each computed once per test JVM by running the real program under the mock
- * engine with the real {@code Pulumi.<stack>.yaml}; many small tests then assert on the captured plans.
+ * Shorthands for the committed stacks without overrides; the plans are {@link TestStacks}' (one run per stack per
+ * test JVM), so {@code StackPlans.of("dev")} and {@code TestStacks.of("dev").plan()} are the same captured plan.
  */
 public final class StackPlans {
     /** Platform stacks committed in the repository. */
     public static final List<String> PLATFORM_STACKS = List.of("dev", "staging", "production");
 
     /** The day the committed stacks are judged on in tests (versions, support dates), never the wall clock. */
-    public static final java.time.LocalDate PLAN_DATE = java.time.LocalDate.of(2026, 12, 1);
-
-    private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+    public static final java.time.LocalDate PLAN_DATE = TestStacks.PLAN_DATE;
 
     private StackPlans() {}
 
     public static Path projectDir() {
-        return Path.of(System.getProperty("user.dir"));
+        return TestStacks.projectDir();
     }
 
     public static PlatformConfig config(String stack) {
-        return StackConfigSource.load(projectDir(), stack, PLAN_DATE);
+        return TestStacks.of(stack).config();
     }
 
-    public static synchronized Plan of(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> PlanRunner.runWithReferences(config(s), Platform::define,
-                reference -> config(reference.substring(reference.lastIndexOf('/') + 1))));
+    public static Plan of(String stack) {
+        return TestStacks.of(stack).plan();
     }
 
     public static Plan dev() {

@@ -18,9 +18,12 @@ final class AlertingSection {
 
     private AlertingSection() {}
 
-    static AlertingSettings read(Settings s) {
-        AlertingSettings alerting = new AlertingSettings(s.read(SLACK), s.read(TELEGRAM), s.read(PAGERDUTY));
+    /** Which receivers the section configures; their credentials are required by {@link SecretSettings}. */
+    record Receivers(Optional<String> slackChannel, Optional<String> telegramChatId, boolean pagerduty) {}
+
+    static Receivers read(Settings s) {
+        Receivers receivers = new Receivers(s.read(SLACK), s.read(TELEGRAM), s.read(PAGERDUTY));
         s.rejectUnknownKeys();
-        return alerting;
+        return receivers;
     }
 }

@@ -3,20 +3,35 @@ package io.agentplatform.config;
 import java.util.Optional;
 
 /**
- * Where Alertmanager sends notifications. A receiver that is not configured is left out; its credential then
- * need not be set.
+ * Where Alertmanager sends notifications. A receiver that is not configured is left out; one that is carries its
+ * credential, which the binder required before any resource was registered.
  *
- * @param slackChannel     Slack channel for critical and warning alerts (webhook URL: secret {@code slackWebhookUrl})
- * @param telegramChatId   Telegram chat for critical and warning alerts (bot token: secret {@code telegramBotToken})
- * @param pagerduty        page on critical alerts (routing key: secret {@code pagerdutyRoutingKey})
+ * @param slack      critical and warning alerts to a Slack channel
+ * @param telegram   critical and warning alerts to a Telegram chat
+ * @param pagerduty  a page on critical alerts
  */
-public record AlertingSettings(Optional<String> slackChannel, Optional<String> telegramChatId, boolean pagerduty) {
+public record AlertingSettings(Optional<Slack> slack, Optional<Telegram> telegram, Optional<PagerDuty> pagerduty) {
 
-    public boolean slack() {
-        return slackChannel.isPresent();
+    /** No receiver: alerts stay in Alertmanager's UI. */
+    public static AlertingSettings none() {
+        return new AlertingSettings(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public boolean telegram() {
-        return telegramChatId.isPresent();
+    /** @param webhookUrl the incoming-webhook URL (secret {@code slackWebhookUrl}) */
+    public record Slack(String channel, SecretValue webhookUrl) {}
+
+    /** @param botToken the bot token (secret {@code telegramBotToken}) */
+    public record Telegram(String chatId, SecretValue botToken) {}
+
+    /** @param routingKey the Events v2 routing key (secret {@code pagerdutyRoutingKey}) */
+    public record PagerDuty(SecretValue routingKey) {}
+
+    /** Whether any chat receiver (Slack or Telegram) is configured. */
+    public boolean hasChat() {
+        return slack.isPresent() || telegram.isPresent();
+    }
+
+    public boolean hasAnyReceiver() {
+        return hasChat() || pagerduty.isPresent();
     }
 }

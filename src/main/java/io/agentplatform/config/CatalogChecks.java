@@ -34,7 +34,7 @@ final class CatalogChecks {
     static void check(String project, AwsSettings aws, LocalDate planDate, Problems problems, List<String> warnings) {
         Optional<AwsCatalog> catalog = AwsCatalog.forRegion(aws.region());
         if (catalog.isEmpty()) {
-            warnings.add("no AWS catalog for " + aws.region() + " (src/main/resources/insights/aws-catalog-" + aws.region()
+            warnings.add("no AWS catalog for " + aws.region() + " (aws-facts/src/main/resources/insights/aws-catalog-" + aws.region()
                     + ".json): EKS, add-on, database and cache versions and instance classes are not checked");
             return;
         }

@@ -110,16 +110,18 @@ public final class ConfigBinder {
         Optional<ClusterTargetSettings> target = kind.buildsAwsPlatform() ? Optional.empty()
                 : Optional.of(TargetSection.read(top, section("inClusterData", kind),
                 secrets.required(SecretSettings.DATABASE_PASSWORD)));
-        MonitoringSettings monitoring = MonitoringSection.read(section("monitoring", kind));
-        AlertingSettings alerting = AlertingSection.read(section("alerting", kind));
+        MonitoringSettings monitoringSettings = MonitoringSection.read(section("monitoring", kind));
+        AlertingSection.Receivers receivers = AlertingSection.read(section("alerting", kind));
         AgentSettings agent = AgentSection.read(section("agent", kind));
-        PlatformSecrets platformSecrets = secrets.read(kind, monitoring, alerting, agent);
+        SecretValue redisAuthToken = secrets.required(SecretSettings.REDIS_AUTH_TOKEN);
+        Optional<MonitoringStack> monitoring = secrets.monitoring(kind, monitoringSettings, receivers);
+        PlatformSecrets platformSecrets = secrets.read(redisAuthToken, agent);
         reportExampleValues();
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(stack, problems.all());
         }
-        return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, alerting, agent,
+        return new PlatformConfig(project, stack, kind, owner, extraTags, aws, target, monitoring, agent,
                 platformSecrets, List.copyOf(warnings), planDate);
     }
 

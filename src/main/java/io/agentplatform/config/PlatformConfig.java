@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param extraTags   tags added to every AWS resource besides the standard four
  * @param aws         the AWS platform; present for dev, staging and production
  * @param target      for ephemeral and local stacks: the cluster they deploy onto and their in-cluster data services
- * @param monitoring  the in-cluster monitoring stack
- * @param alerting    Alertmanager receivers
+ * @param monitoring  the in-cluster monitoring stack with its receivers and secrets; present exactly when the stack
+ *                    deploys one (platform stacks always; local stacks unless {@code monitoring.enabled} is off;
+ *                    ephemeral stacks never)
  * @param agent       the agent workload
  * @param secrets     secret settings
  * @param warnings    things worth knowing that do not stop the program (e.g. placeholders in the offline plan)
@@ -32,8 +33,7 @@ public record PlatformConfig(
         Map<String, String> extraTags,
         Optional<AwsSettings> aws,
         Optional<ClusterTargetSettings> target,
-        MonitoringSettings monitoring,
-        AlertingSettings alerting,
+        Optional<MonitoringStack> monitoring,
         AgentSettings agent,
         PlatformSecrets secrets,
         List<String> warnings,

@@ -17,7 +17,8 @@ final class SecretSettings {
     /**
      * @param name     the project key
      * @param what     what it is and what makes it valid (shown in problems)
-     * @param needed   when it is required, as the documentation states it (the condition is in {@link #read})
+     * @param needed   when it is required, as the documentation states it (the condition is in {@link #read},
+     *                 {@link #monitoring} and the binder)
      * @param valid    the rule a set value must meet
      */
     record Secret(String name, String what, String needed, Predicate<String> valid) {}
@@ -29,11 +30,13 @@ final class SecretSettings {
             "the Grafana admin password (at least 12 characters)",
             "with monitoring, except on ephemeral stacks (they deploy none)", v -> v.length() >= 12);
     static final Secret SLACK_WEBHOOK_URL = new Secret("slackWebhookUrl",
-            "the Slack incoming-webhook URL for alerting.slackChannel", "with `alerting.slackChannel`", v -> true);
+            "the Slack incoming-webhook URL for alerting.slackChannel",
+            "with `alerting.slackChannel`, where monitoring is deployed", v -> true);
     static final Secret TELEGRAM_BOT_TOKEN = new Secret("telegramBotToken",
-            "the Telegram bot token for alerting.telegramChatId", "with `alerting.telegramChatId`", v -> true);
+            "the Telegram bot token for alerting.telegramChatId",
+            "with `alerting.telegramChatId`, where monitoring is deployed", v -> true);
     static final Secret PAGERDUTY_ROUTING_KEY = new Secret("pagerdutyRoutingKey", "the PagerDuty Events v2 routing key",
-            "with `alerting.pagerduty: true`", v -> true);
+            "with `alerting.pagerduty: true`, where monitoring is deployed", v -> true);
     static final Secret LLM_API_KEY = new Secret("llmApiKey", "the API key of agent.llmApiUrl", "with `agent.llmApiUrl`",
             v -> true);
     static final Secret DATABASE_PASSWORD = new Secret("databasePassword",
@@ -62,15 +65,40 @@ final class SecretSettings {
         this.warnings = warnings;
     }
 
-    PlatformSecrets read(EnvironmentKind kind, MonitoringSettings monitoring, AlertingSettings alerting,
-                         AgentSettings agent) {
-        return new PlatformSecrets(
-                required(REDIS_AUTH_TOKEN),
-                secret(GRAFANA_ADMIN_PASSWORD, kind != EnvironmentKind.EPHEMERAL && monitoring.enabled()),
-                secret(SLACK_WEBHOOK_URL, alerting.slack()),
-                secret(TELEGRAM_BOT_TOKEN, alerting.telegram()),
-                secret(PAGERDUTY_ROUTING_KEY, alerting.pagerduty()),
-                secret(LLM_API_KEY, agent.llmApiUrl().isPresent()));
+    /** The secrets outside a feature's own record, read after {@link #monitoring} (the order of the warnings). */
+    PlatformSecrets read(SecretValue redisAuthToken, AgentSettings agent) {
+        return new PlatformSecrets(redisAuthToken, secret(LLM_API_KEY, agent.llmApiUrl().isPresent()));
+    }
+
+    /**
+     * The monitoring a stack deploys (none on ephemeral stacks, none when {@code monitoring.enabled} is off) with its
+     * Grafana password and each configured receiver's credential, required here so a missing one is reported with
+     * every other problem. A secret that is set but not needed is still checked (stored encrypted, valid).
+     */
+    Optional<MonitoringStack> monitoring(EnvironmentKind kind, MonitoringSettings settings,
+                                         AlertingSection.Receivers receivers) {
+        if (kind == EnvironmentKind.EPHEMERAL || !settings.enabled()) {
+            List.of(GRAFANA_ADMIN_PASSWORD, SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN, PAGERDUTY_ROUTING_KEY)
+                    .forEach(unneeded -> secret(unneeded, false));
+            return Optional.empty();
+        }
+        SecretValue grafana = required(GRAFANA_ADMIN_PASSWORD);
+        AlertingSettings alerting = new AlertingSettings(
+                receivers.slackChannel().map(channel -> new AlertingSettings.Slack(channel, required(SLACK_WEBHOOK_URL))),
+                receivers.telegramChatId().map(chat -> new AlertingSettings.Telegram(chat, required(TELEGRAM_BOT_TOKEN))),
+                receivers.pagerduty() ? Optional.of(new AlertingSettings.PagerDuty(required(PAGERDUTY_ROUTING_KEY)))
+                        : Optional.empty());
+        checkUnneeded(SLACK_WEBHOOK_URL, receivers.slackChannel().isEmpty());
+        checkUnneeded(TELEGRAM_BOT_TOKEN, receivers.telegramChatId().isEmpty());
+        checkUnneeded(PAGERDUTY_ROUTING_KEY, !receivers.pagerduty());
+        return Optional.of(new MonitoringStack(settings, alerting, grafana));
+    }
+
+    /** A secret its receiver does not use: still refused in plain text or when invalid, never required. */
+    private void checkUnneeded(Secret declared, boolean unneeded) {
+        if (unneeded) {
+            secret(declared, false);
+        }
     }
 
     /**

@@ -90,7 +90,7 @@ public final class Database extends PlatformComponent {
                 db.masterUserSecrets().applyValue(Database::secretArn), sg.id(), key.arn(), db.resourceId());
         this.connection = new DataConnections.Database(
                 new DataConnections.SecretsManager(outputs.masterSecretArn(), outputs.kmsKeyArn()), s.masterUsername(),
-                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute()),
+                new DataConnections.IamLogin(outputs.resourceId(), args.network().stsRoute(), region()),
                 outputs.address(), outputs.port(), TLS, outputs.databaseName(),
                 NetworkPeer.Addresses.of(args.network().databaseSubnetCidrs()));
         registerOutputs(Map.of(

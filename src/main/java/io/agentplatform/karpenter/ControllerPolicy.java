@@ -23,6 +23,7 @@ final class ControllerPolicy {
                 .apply(t -> of(clusterName, region, t.t1, t.t2, t.t3).toJson());
     }
 
+    // Long because it is the reference policy statement by statement, in its order, so the two compare side by side.
     static PolicyDocument of(String cluster, String region, String account, String queueArn, String nodeRoleArn) {
         String ec2 = "arn:aws:ec2:" + region;
         String clusterTag = "kubernetes.io/cluster/" + cluster;

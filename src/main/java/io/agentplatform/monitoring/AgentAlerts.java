@@ -18,7 +18,7 @@ final class AgentAlerts {
     private AgentAlerts() {}
 
     /**
-     * The PrometheusRule spec. Longer than 60 lines on purpose: it is one table of alerts (name, severity, expression,
+     * The PrometheusRule spec. Long because it is one table of alerts (name, severity, expression,
      * summary, description), read top to bottom like the rule file it becomes; splitting it would scatter the table.
      */
     static Map<String, Object> spec(AgentObservabilityArgs a) {

@@ -37,14 +37,6 @@ final class AlertmanagerConfig {
         return "/etc/alertmanager/secrets/" + SECRET_NAME + "/" + key;
     }
 
-    static boolean hasChat(AlertingSettings alerting) {
-        return alerting.slack() || alerting.telegram();
-    }
-
-    static boolean hasAnyReceiver(AlertingSettings alerting) {
-        return hasChat(alerting) || alerting.pagerduty();
-    }
-
     static Map<String, Object> build(AlertingSettings alerting) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("global", Map.of("resolve_timeout", "5m"));
@@ -59,11 +51,11 @@ final class AlertmanagerConfig {
         List<Map<String, Object>> routes = new ArrayList<>();
         routes.add(route(NULL, "alertname = \"Watchdog\"", false));
         routes.add(route(NULL, "alertname = \"InfoInhibitor\"", false));
-        if (alerting.pagerduty()) {
+        if (alerting.pagerduty().isPresent()) {
             // continue: the same critical alert also reaches the chat route below.
-            routes.add(route(PAGER, "severity = \"critical\"", hasChat(alerting)));
+            routes.add(route(PAGER, "severity = \"critical\"", alerting.hasChat()));
         }
-        if (hasChat(alerting)) {
+        if (alerting.hasChat()) {
             routes.add(route(CHAT, "severity =~ \"critical|warning\"", false));
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -105,17 +97,17 @@ final class AlertmanagerConfig {
     private static List<Map<String, Object>> receivers(AlertingSettings alerting) {
         List<Map<String, Object>> receivers = new ArrayList<>();
         receivers.add(Map.of("name", NULL));
-        if (alerting.pagerduty()) {
+        if (alerting.pagerduty().isPresent()) {
             Map<String, Object> pagerduty = new LinkedHashMap<>();
             pagerduty.put("routing_key_file", secretFile(PAGERDUTY_KEY));
             pagerduty.put("send_resolved", true);
             pagerduty.put("severity", "critical");
             receivers.add(Map.of("name", PAGER, "pagerduty_configs", List.of(pagerduty)));
         }
-        if (hasChat(alerting)) {
+        if (alerting.hasChat()) {
             Map<String, Object> chat = new LinkedHashMap<>();
             chat.put("name", CHAT);
-            alerting.slackChannel().ifPresent(channel -> {
+            alerting.slack().map(AlertingSettings.Slack::channel).ifPresent(channel -> {
                 Map<String, Object> slack = new LinkedHashMap<>();
                 slack.put("api_url_file", secretFile(SLACK_KEY));
                 slack.put("channel", channel);
@@ -126,7 +118,7 @@ final class AlertmanagerConfig {
                         + "Runbook: {{ .Annotations.runbook_url }}\n{{ end }}");
                 chat.put("slack_configs", List.of(slack));
             });
-            alerting.telegramChatId().ifPresent(chatId -> {
+            alerting.telegram().map(AlertingSettings.Telegram::chatId).ifPresent(chatId -> {
                 Map<String, Object> telegram = new LinkedHashMap<>();
                 telegram.put("bot_token_file", secretFile(TELEGRAM_KEY));
                 // Alertmanager wants an integer. Pulumi serialises numbers as doubles, exact for chat ids (< 2^53), and Helm

@@ -35,7 +35,7 @@ final class KubePrometheusStackValues {
         alertmanagerSpec.put("replicas", s.alertmanagerReplicas());
         alertmanagerSpec.put("podAntiAffinity", s.alertmanagerReplicas() > 1 ? "hard" : "soft");
         alertmanagerSpec.put("storage", volumeClaimTemplate(storageClassName, s.alertmanagerVolumeGiB()));
-        alertmanagerSpec.put("secrets", AlertmanagerConfig.hasAnyReceiver(alerting)
+        alertmanagerSpec.put("secrets", alerting.hasAnyReceiver()
                 ? List.of(AlertmanagerConfig.SECRET_NAME) : List.of());
 
         Map<String, Object> grafana = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ import com.pulumi.resources.Resource;
 import io.agentplatform.cluster.IrsaIssuer;
 import io.agentplatform.config.AlertingSettings;
 import io.agentplatform.config.MonitoringSettings;
-import io.agentplatform.config.PlatformSecrets;
+import io.agentplatform.config.SecretValue;
 import io.agentplatform.core.PlatformComponent;
 import io.agentplatform.core.PlatformContext;
 import io.agentplatform.core.PolicyDocument;
@@ -88,10 +88,10 @@ public final class Monitoring extends PlatformComponent {
         // Taken from the namespace, so everything in it waits for it.
         Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
 
-        Secret grafanaAdmin = grafanaAdminSecret(args.secrets(), ns);
+        Secret grafanaAdmin = grafanaAdminSecret(args.grafanaAdminPassword(), ns);
         List<Resource> kpsWaitsFor = new ArrayList<>(withVolumes);
         kpsWaitsFor.add(grafanaAdmin);
-        alertmanagerSecret(args.alerting(), args.secrets(), ns).ifPresent(kpsWaitsFor::add);
+        alertmanagerSecret(args.alerting(), ns).ifPresent(kpsWaitsFor::add);
 
         String lokiHost = "http://" + Chart.LOKI.release() + "." + NAMESPACE + ".svc.cluster.local:3100";
         this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(NodePlacement.kubePrometheusStack(
@@ -173,38 +173,30 @@ public final class Monitoring extends PlatformComponent {
                 .build(), childBuilder().dependsOn(dependsOn).build());
     }
 
-    private Secret grafanaAdminSecret(PlatformSecrets secrets, Output<String> ns) {
+    private Secret grafanaAdminSecret(SecretValue password, Output<String> ns) {
         return new Secret(name("grafana-admin"), SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(KubePrometheusStackValues.GRAFANA_ADMIN_SECRET)
                         .namespace(ns)
                         .build())
                 .type("Opaque")
-                .stringData(secrets.grafanaAdminPassword().orElseThrow().output().applyValue(password -> Map.of(
+                .stringData(password.output().applyValue(text -> Map.of(
                         KubePrometheusStackValues.GRAFANA_USER_KEY, "admin",
-                        KubePrometheusStackValues.GRAFANA_PASSWORD_KEY, password)))
+                        KubePrometheusStackValues.GRAFANA_PASSWORD_KEY, text)))
                 .build(), child());
     }
 
     /** The receivers' credentials, one key per configured receiver; none when no receiver is configured. */
-    private java.util.Optional<Secret> alertmanagerSecret(AlertingSettings alerting, PlatformSecrets secrets,
-                                                          Output<String> ns) {
-        if (!AlertmanagerConfig.hasAnyReceiver(alerting)) {
+    private java.util.Optional<Secret> alertmanagerSecret(AlertingSettings alerting, Output<String> ns) {
+        if (!alerting.hasAnyReceiver()) {
             return java.util.Optional.empty();
         }
         List<Output<Map.Entry<String, String>>> entries = new ArrayList<>();
-        if (alerting.slack()) {
-            entries.add(entry(AlertmanagerConfig.SLACK_KEY, secrets.slackWebhookUrl().orElseThrow(() ->
-                    new IllegalArgumentException("alerting.slackChannel is set but the slackWebhookUrl secret is not")).output()));
-        }
-        if (alerting.telegram()) {
-            entries.add(entry(AlertmanagerConfig.TELEGRAM_KEY, secrets.telegramBotToken().orElseThrow(() ->
-                    new IllegalArgumentException("alerting.telegramChatId is set but the telegramBotToken secret is not")).output()));
-        }
-        if (alerting.pagerduty()) {
-            entries.add(entry(AlertmanagerConfig.PAGERDUTY_KEY, secrets.pagerdutyRoutingKey().orElseThrow(() ->
-                    new IllegalArgumentException("alerting.pagerduty is on but the pagerdutyRoutingKey secret is not")).output()));
-        }
+        alerting.slack().ifPresent(slack -> entries.add(entry(AlertmanagerConfig.SLACK_KEY, slack.webhookUrl().output())));
+        alerting.telegram().ifPresent(telegram -> entries.add(entry(AlertmanagerConfig.TELEGRAM_KEY,
+                telegram.botToken().output())));
+        alerting.pagerduty().ifPresent(pagerduty -> entries.add(entry(AlertmanagerConfig.PAGERDUTY_KEY,
+                pagerduty.routingKey().output())));
         Output<Map<String, String>> data = Output.all(entries).applyValue(list -> {
             Map<String, String> m = new LinkedHashMap<>();
             list.forEach(e -> m.put(e.getKey(), e.getValue()));

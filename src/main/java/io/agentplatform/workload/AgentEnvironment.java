@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,11 +27,10 @@ public record AgentEnvironment(Map<String, Output<String>> variables) {
     }
 
     /**
-     * The environment of the agent for its settings and data.
-     *
-     * @param awsRegion the region, with IAM database login (the app signs its tokens for it); empty otherwise
+     * The environment of the agent for its settings and data. How the app logs in to the database follows the
+     * connection's login type; with IAM login it also gets the region it signs its tokens for.
      */
-    public static AgentEnvironment of(AgentSettings s, DataConnections data, Optional<Output<String>> awsRegion) {
+    public static AgentEnvironment of(AgentSettings s, DataConnections data) {
         DataConnections.Database db = data.database();
         DataConnections.Redis redis = data.redis();
         Map<String, Output<String>> m = new LinkedHashMap<>();
@@ -42,7 +40,7 @@ public record AgentEnvironment(Map<String, Output<String>> variables) {
         m.put("DB_PORT", db.port().applyValue(String::valueOf));
         m.put("DB_NAME", Output.of(db.databaseName()));
         m.put("DB_USER", Output.of(DataConnections.APP_USER));
-        m.put("DB_AUTH", Output.of(awsRegion.isPresent() ? "iam" : "password"));
+        m.put("DB_AUTH", Output.of(db.app().dbAuth()));
         m.put("DB_SSL_MODE", Output.of(db.tls() ? DB_SSL_MODE_TLS : DB_SSL_MODE_PLAIN));
         m.put("REDIS_HOST", redis.host());
         m.put("REDIS_PORT", redis.port().applyValue(String::valueOf));
@@ -50,7 +48,9 @@ public record AgentEnvironment(Map<String, Output<String>> variables) {
         m.put("RATE_LIMIT_PER_MINUTE", Output.of(String.valueOf(s.rateLimitPerMinute())));
         m.put("SHUTDOWN_GRACE_SECONDS", Output.of(String.valueOf(s.shutdownGraceSeconds())));
         m.put("LOG_LEVEL", Output.of(LOG_LEVEL));
-        awsRegion.ifPresent(region -> m.put("AWS_REGION", region));
+        if (db.app() instanceof DataConnections.IamLogin iam) {
+            m.put("AWS_REGION", Output.of(iam.region()));
+        }
         s.llmApiUrl().ifPresent(url -> m.put("LLM_API_URL", Output.of(url)));
         s.llmModel().ifPresent(model -> m.put("LLM_MODEL", Output.of(model)));
         return new AgentEnvironment(m);

@@ -96,9 +96,7 @@ public final class AgentWorkload extends PlatformComponent {
         List<Resource> inNamespace = List.of(namespace);
 
         Resource serviceAccount = AgentIdentity.create(scope, args, labels, inNamespace);
-        boolean iamLogin = args.data().database().app() instanceof DataConnections.IamLogin;
-        AgentEnvironment environment = AgentEnvironment.of(s, args.data(),
-                iamLogin ? Optional.of(Output.of(region())) : Optional.empty());
+        AgentEnvironment environment = AgentEnvironment.of(s, args.data());
         Output<Map<String, String>> config = environment.configMapData();
         ConfigMap configMap = new ConfigMap(name("config"), ConfigMapArgs.builder()
                 .metadata(meta(CONFIG_MAP, ns, labels))

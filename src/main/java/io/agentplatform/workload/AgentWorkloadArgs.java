@@ -7,10 +7,12 @@ import io.agentplatform.config.AgentSettings;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link AgentWorkload}.
+ * Inputs of {@link AgentWorkload}. Build them by name with {@link #builder()}: settings, namespace and data are
+ * required; every other input defaults to absent or empty, as a stack without it (no AWS, no monitoring) needs.
  *
  * @param settings            the validated {@code agent:} settings
  * @param namespace           namespace to create for the agent (e.g. {@code agent})
@@ -60,5 +62,97 @@ public record AgentWorkloadArgs(AgentSettings settings, String namespace, DataCo
         nodeSelector = Map.copyOf(nodeSelector);
         clusterReady = List.copyOf(clusterReady);
         namespaceLabels = Map.copyOf(namespaceLabels);
+    }
+
+    /** Starts AgentWorkloadArgs named field by field; see the record's parameters for each. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named inputs instead of 12 positional arguments; the optional ones default to absent or empty. */
+    public static final class Builder {
+        private AgentSettings settings;
+        private String namespace;
+        private DataConnections data;
+        private Optional<Output<String>> llmApiKey = Optional.empty();
+        private Optional<IrsaIssuer> irsa = Optional.empty();
+        private Optional<String> vpcCidr = Optional.empty();
+        private List<String> ingressSourceCidrs = List.of();
+        private Map<String, String> nodeSelector = Map.of();
+        private List<Resource> clusterReady = List.of();
+        private Optional<Resource> monitoringCrdsReady = Optional.empty();
+        private Map<String, String> namespaceLabels = Map.of();
+        private Optional<Resource> externalSecretsReady = Optional.empty();
+
+        private Builder() {}
+
+        public Builder settings(AgentSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public Builder data(DataConnections data) {
+            this.data = data;
+            return this;
+        }
+
+        public Builder llmApiKey(Optional<Output<String>> llmApiKey) {
+            this.llmApiKey = llmApiKey;
+            return this;
+        }
+
+        public Builder irsa(IrsaIssuer irsa) {
+            this.irsa = Optional.of(irsa);
+            return this;
+        }
+
+        public Builder vpcCidr(String vpcCidr) {
+            this.vpcCidr = Optional.of(vpcCidr);
+            return this;
+        }
+
+        public Builder ingressSourceCidrs(List<String> ingressSourceCidrs) {
+            this.ingressSourceCidrs = ingressSourceCidrs;
+            return this;
+        }
+
+        public Builder nodeSelector(Map<String, String> nodeSelector) {
+            this.nodeSelector = nodeSelector;
+            return this;
+        }
+
+        public Builder clusterReady(List<Resource> clusterReady) {
+            this.clusterReady = clusterReady;
+            return this;
+        }
+
+        public Builder monitoringCrdsReady(Optional<Resource> monitoringCrdsReady) {
+            this.monitoringCrdsReady = monitoringCrdsReady;
+            return this;
+        }
+
+        public Builder namespaceLabels(Map<String, String> namespaceLabels) {
+            this.namespaceLabels = namespaceLabels;
+            return this;
+        }
+
+        public Builder externalSecretsReady(Resource externalSecretsReady) {
+            this.externalSecretsReady = Optional.of(externalSecretsReady);
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first required input that was not set */
+        public AgentWorkloadArgs build() {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(data, "data");
+            return new AgentWorkloadArgs(settings, namespace, data, llmApiKey, irsa, vpcCidr, ingressSourceCidrs,
+                    nodeSelector, clusterReady, monitoringCrdsReady, namespaceLabels, externalSecretsReady);
+        }
     }
 }

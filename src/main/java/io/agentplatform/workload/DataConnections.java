@@ -40,7 +40,10 @@ public record DataConnections(Database database, Redis redis) {
     public record KubernetesSecret(String secretName, String key) implements PasswordSource {}
 
     /** How {@link #APP_USER} logs in. */
-    public sealed interface AppLogin permits IamLogin, PasswordLogin {}
+    public sealed interface AppLogin permits IamLogin, PasswordLogin {
+        /** The app's {@code DB_AUTH}: how it gets the credential it presents (see app/README.md). */
+        String dbAuth();
+    }
 
     /**
      * RDS IAM database authentication: the agent's IRSA role may {@code rds-db:connect} as {@link #APP_USER} on this
@@ -48,8 +51,14 @@ public record DataConnections(Database database, Redis redis) {
      *
      * @param dbiResourceId the instance's {@code DbiResourceId} ({@code db-…}), part of the {@code rds-db} ARN
      * @param sts           where the pods reach STS for the role's credentials (HTTPS egress)
+     * @param region        the instance's region, which the app signs its tokens for
      */
-    public record IamLogin(Output<String> dbiResourceId, NetworkPeer.Addresses sts) implements AppLogin {}
+    public record IamLogin(Output<String> dbiResourceId, NetworkPeer.Addresses sts, String region) implements AppLogin {
+        @Override
+        public String dbAuth() {
+            return "iam";
+        }
+    }
 
     /**
      * A password for {@link #APP_USER} (in-cluster PostgreSQL), never the owner's: kept in a Kubernetes Secret that the
@@ -57,7 +66,12 @@ public record DataConnections(Database database, Redis redis) {
      *
      * @param password the password as a Pulumi secret
      */
-    public record PasswordLogin(Output<String> password) implements AppLogin {}
+    public record PasswordLogin(Output<String> password) implements AppLogin {
+        @Override
+        public String dbAuth() {
+            return "password";
+        }
+    }
 
     /**
      * @param owner      the owner's password (migrations only)

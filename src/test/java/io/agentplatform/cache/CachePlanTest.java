@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentplatform.StackPlans;
 import io.agentplatform.config.CacheSettings;
-import io.agentplatform.database.DataServicesPlans;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Locale;
 
-import static io.agentplatform.database.DataServicesPlans.single;
-import static io.agentplatform.database.DataServicesPlans.strings;
-import static io.agentplatform.database.DataServicesPlans.underComponent;
+import static io.agentplatform.PlanQueries.keyArnPattern;
+import static io.agentplatform.PlanQueries.single;
+import static io.agentplatform.PlanQueries.strings;
+import static io.agentplatform.PlanQueries.underComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Valkey/Redis cache of every committed stack, read from its offline plan. */
+/** The Valkey/Redis cache of every committed stack, read from the offline plan of the real program. */
 class CachePlanTest {
     static final String COMPONENT = "agent-platform:aws:Cache";
     static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -33,7 +33,7 @@ class CachePlanTest {
     static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
     private static List<PlannedResource> cache(String stack) {
-        return underComponent(DataServicesPlans.of(stack), COMPONENT);
+        return underComponent(StackPlans.of(stack), COMPONENT);
     }
 
     private static PlannedResource group(String stack) {
@@ -50,7 +50,8 @@ class CachePlanTest {
         PlannedResource group = group(stack);
         PlannedResource key = single(cache(stack), KEY);
         assertTrue(group.input("atRestEncryptionEnabled").asBoolean());
-        assertTrue(group.input("kmsKeyId").asText().startsWith("arn:aws:kms:"), "a customer-managed key");
+        assertTrue(group.input("kmsKeyId").asText().matches(keyArnPattern(cache(stack), "eu-west-1")),
+                "the cache's own customer-managed key: " + group.input("kmsKeyId"));
         assertTrue(group.dependsOn(key.urn()), "the key is the cache's own");
         assertTrue(key.input("enableKeyRotation").asBoolean());
         assertTrue(group.input("transitEncryptionEnabled").asBoolean(), "TLS between clients and nodes");
@@ -68,17 +69,21 @@ class CachePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void onlyTheClusterSecurityGroupMayConnectOnPort6379(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
-        String cacheSg = plan.output("redisSecurityGroupId").asText();
+        Plan plan = StackPlans.of(stack);
         PlannedResource sg = single(cache(stack), SECURITY_GROUP);
-        assertEquals(List.of(cacheSg), strings(group(stack).input("securityGroupIds")));
+        List<String> groups = strings(group(stack).input("securityGroupIds"));
+        assertEquals(1, groups.size(), "the nodes sit in one group: " + groups);
+        assertTrue(group(stack).dependsOn(sg.urn()), "that group is the cache's own");
+        String cacheSg = groups.get(0);
         assertTrue(sg.input("ingress").isMissingNode() || sg.input("ingress").isEmpty(), "no inline ingress rules");
 
         List<PlannedResource> rules = plan.ofType(INGRESS).stream()
                 .filter(r -> r.input("securityGroupId").asText().equals(cacheSg)).toList();
         assertEquals(1, rules.size(), "exactly one way in");
         PlannedResource rule = rules.get(0);
-        assertEquals(plan.output("clientSecurityGroupId").asText(), rule.input("referencedSecurityGroupId").asText());
+        assertEquals(plan.output("clusterSecurityGroupId").asText(), rule.input("referencedSecurityGroupId").asText(),
+                "the cluster security group, which EKS attaches to every managed node");
+        assertTrue(rule.dependsOn(sg.urn()));
         assertEquals("tcp", rule.input("ipProtocol").asText());
         assertEquals(6379, rule.input("fromPort").asInt());
         assertEquals(6379, rule.input("toPort").asInt());
@@ -90,7 +95,7 @@ class CachePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void theNodesLiveInThePrivateSubnets(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         PlannedResource subnets = single(cache(stack), SUBNET_GROUP);
         assertEquals(strings(plan.output("privateSubnetIds")), strings(subnets.input("subnetIds")));
         assertTrue(group(stack).dependsOn(subnets.urn()));
@@ -201,7 +206,7 @@ class CachePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void outputsLookLikeWhatElastiCacheHandsBack(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         assertTrue(plan.output("redisPrimaryEndpoint").asText().matches("master\\.[a-z0-9-]+\\.[a-z0-9]+\\.euw1\\.cache\\.amazonaws\\.com"),
                 plan.output("redisPrimaryEndpoint").asText());
         assertTrue(plan.output("redisReaderEndpoint").asText().matches("replica\\.[a-z0-9-]+\\.[a-z0-9]+\\.euw1\\.cache\\.amazonaws\\.com"),

@@ -2,10 +2,9 @@ package io.agentplatform.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentplatform.Platform;
 import io.agentplatform.StackPlans;
+import io.agentplatform.TestStacks;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,12 +47,15 @@ class CatalogValidationTest {
         return BrokenConfigTest.section(raw, "database");
     }
 
+    /** Add-on versions the catalog lists for Kubernetes 1.33. */
+    static final Map<String, String> ADDONS_133 = Map.of("vpc-cni", "v1.20.1-eksbuild.3", "coredns", "v1.12.1-eksbuild.2",
+            "kube-proxy", "v1.33.0-eksbuild.2", "aws-ebs-csi-driver", "v1.45.0-eksbuild.2");
+
     /** Kubernetes 1.33 with the add-on versions the catalog lists for it. */
     static void on133(Map<String, JsonNode> raw) {
         cluster(raw).put("kubernetesVersion", "1.33");
         ObjectNode addons = cluster(raw).putObject("addonVersions");
-        addons.put("vpc-cni", "v1.20.1-eksbuild.3").put("coredns", "v1.12.1-eksbuild.2")
-                .put("kube-proxy", "v1.33.0-eksbuild.2").put("aws-ebs-csi-driver", "v1.45.0-eksbuild.2");
+        new java.util.TreeMap<>(ADDONS_133).forEach(addons::put);
     }
 
     static Stream<Arguments> refusals() {
@@ -159,8 +161,9 @@ class CatalogValidationTest {
 
     @Test
     void allowedExtendedSupportSetsTheUpgradePolicyAndTheEstimatePricesIt() {
-        PlatformConfig extended = bind("staging", DAY, r -> { on133(r); cluster(r).put("allowExtendedSupport", true); });
-        Plan plan = PlanRunner.run(extended, Platform::define);
+        Plan plan = TestStacks.of("staging").with("cluster.kubernetesVersion", "1.33")
+                .with("cluster.addonVersions", ADDONS_133)
+                .with("cluster.allowExtendedSupport", true).plan();
         assertEquals("EXTENDED", plan.ofType("aws:eks/cluster:Cluster").get(0).input("upgradePolicy.supportType").asText());
         Map<String, Double> categories = plan.estimate().byCategory();
         assertEquals(0.60 * 730, categories.get("EKS control plane (extended support)"), 0.01, categories.toString());

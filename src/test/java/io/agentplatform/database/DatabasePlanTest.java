@@ -3,6 +3,7 @@ package io.agentplatform.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentplatform.StackPlans;
+import io.agentplatform.TestStacks;
 import io.agentplatform.config.DatabaseSettings;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
@@ -12,15 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
-import static io.agentplatform.database.DataServicesPlans.ofType;
-import static io.agentplatform.database.DataServicesPlans.single;
-import static io.agentplatform.database.DataServicesPlans.strings;
-import static io.agentplatform.database.DataServicesPlans.underComponent;
+import static io.agentplatform.PlanQueries.keyArnPattern;
+import static io.agentplatform.PlanQueries.ofType;
+import static io.agentplatform.PlanQueries.single;
+import static io.agentplatform.PlanQueries.strings;
+import static io.agentplatform.PlanQueries.underComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The PostgreSQL of every committed stack, read from its offline plan. */
+/** The PostgreSQL of every committed stack, read from the offline plan of the real program. */
 class DatabasePlanTest {
     static final String COMPONENT = "agent-platform:aws:Database";
     static final String INSTANCE = "aws:rds/instance:Instance";
@@ -33,7 +35,7 @@ class DatabasePlanTest {
     static final String ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
     private static List<PlannedResource> database(String stack) {
-        return underComponent(DataServicesPlans.of(stack), COMPONENT);
+        return underComponent(StackPlans.of(stack), COMPONENT);
     }
 
     private static PlannedResource instance(String stack) {
@@ -64,14 +66,12 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void storageIsEncryptedWithTheDatabasesOwnRotatingKey(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
         PlannedResource db = instance(stack);
         PlannedResource key = single(database(stack), KEY);
 
         assertTrue(db.input("storageEncrypted").asBoolean(), "storage must be encrypted");
-        assertEquals(plan.output("databaseKmsKeyArn").asText(), db.input("kmsKeyId").asText(),
-                "storage must use the database's customer-managed key, not the AWS-managed one");
-        assertTrue(db.input("kmsKeyId").asText().startsWith("arn:aws:kms:"));
+        assertTrue(db.input("kmsKeyId").asText().matches(keyArnPattern(database(stack), "eu-west-1")),
+                "storage must use the database's customer-managed key, not the AWS-managed one: " + db.input("kmsKeyId"));
         assertTrue(db.dependsOn(key.urn()));
         assertTrue(key.input("enableKeyRotation").asBoolean(), "the key must rotate");
         assertEquals(30, key.input("deletionWindowInDays").asInt(), "a deleted key stays recoverable for 30 days");
@@ -80,12 +80,12 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void theMasterPasswordIsManagedByRdsAndNeverPassedByTheProgram(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         PlannedResource db = instance(stack);
 
         assertTrue(db.input("manageMasterUserPassword").asBoolean());
         assertTrue(db.input("password").isMissingNode(), "no password input at all");
-        assertEquals(plan.output("databaseKmsKeyArn").asText(), db.input("masterUserSecretKmsKeyId").asText(),
+        assertEquals(db.input("kmsKeyId").asText(), db.input("masterUserSecretKmsKeyId").asText(),
                 "the master secret is encrypted with the database key");
         assertEquals(settings(stack).masterUsername(), db.input("username").asText());
         assertTrue(plan.output("databaseSecretArn").asText().startsWith("arn:aws:secretsmanager:eu-west-1:"),
@@ -95,12 +95,13 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void onlyTheClusterSecurityGroupMayConnectOnPort5432(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
-        String dbSg = plan.output("databaseSecurityGroupId").asText();
+        Plan plan = StackPlans.of(stack);
         PlannedResource db = instance(stack);
         PlannedResource sg = single(database(stack), SECURITY_GROUP);
-
-        assertEquals(List.of(dbSg), strings(db.input("vpcSecurityGroupIds")), "the instance sits in its own group only");
+        List<String> groups = strings(db.input("vpcSecurityGroupIds"));
+        assertEquals(1, groups.size(), "the instance sits in one group: " + groups);
+        assertTrue(db.dependsOn(sg.urn()), "that group is the database's own");
+        String dbSg = groups.get(0);
         assertFalse(db.input("publiclyAccessible").asBoolean(), "no public address");
         assertTrue(sg.input("ingress").isMissingNode() || sg.input("ingress").isEmpty(), "no inline ingress rules");
 
@@ -108,7 +109,9 @@ class DatabasePlanTest {
                 .filter(r -> r.input("securityGroupId").asText().equals(dbSg)).toList();
         assertEquals(1, rules.size(), "exactly one way in");
         PlannedResource rule = rules.get(0);
-        assertEquals(plan.output("clientSecurityGroupId").asText(), rule.input("referencedSecurityGroupId").asText());
+        assertEquals(plan.output("clusterSecurityGroupId").asText(), rule.input("referencedSecurityGroupId").asText(),
+                "the cluster security group, which EKS attaches to every managed node");
+        assertTrue(rule.dependsOn(sg.urn()));
         assertEquals("tcp", rule.input("ipProtocol").asText());
         assertEquals(5432, rule.input("fromPort").asInt());
         assertEquals(5432, rule.input("toPort").asInt());
@@ -120,7 +123,7 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void theInstanceLivesInTheIsolatedDatabaseSubnets(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         PlannedResource subnetGroup = single(database(stack), SUBNET_GROUP);
         assertEquals(strings(plan.output("databaseSubnetIds")), strings(subnetGroup.input("subnetIds")));
         assertTrue(instance(stack).dependsOn(subnetGroup.urn()));
@@ -218,8 +221,16 @@ class DatabasePlanTest {
     }
 
     @Test
+    void whenDevAsksForAStandbyThenTheInstanceIsMultiAzAndStillDestroyable() {
+        PlannedResource db = single(underComponent(TestStacks.of("dev").with("database.multiAz", true).plan(), COMPONENT), INSTANCE);
+        assertTrue(db.input("multiAz").asBoolean(), "the setting, not the environment, decides the standby");
+        assertFalse(db.input("deletionProtection").asBoolean(), "dev stays destroyable");
+        assertTrue(db.input("skipFinalSnapshot").asBoolean());
+    }
+
+    @Test
     void devIsDestroyableWithOneCommand() {
-        Plan plan = DataServicesPlans.of("dev");
+        Plan plan = StackPlans.of("dev");
         PlannedResource db = instance("dev");
         assertTrue(plan.resources().stream().noneMatch(r -> r.options().protect()), "nothing is protected in dev");
         assertTrue(plan.resources().stream().noneMatch(r -> r.options().retainOnDelete()), "nothing outlives dev");
@@ -273,12 +284,12 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void performanceInsightsAreEncryptedWithTheDatabaseKeyWhenOn(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
         PlannedResource db = instance(stack);
         boolean on = settings(stack).performanceInsights();
         assertEquals(on, db.input("performanceInsightsEnabled").asBoolean());
         if (on) {
-            assertEquals(plan.output("databaseKmsKeyArn").asText(), db.input("performanceInsightsKmsKeyId").asText());
+            assertEquals(db.input("kmsKeyId").asText(), db.input("performanceInsightsKmsKeyId").asText(),
+                    "Performance Insights use the database key");
             assertEquals(7, db.input("performanceInsightsRetentionPeriod").asInt(), "the free tier of retention");
         } else {
             assertTrue(db.input("performanceInsightsKmsKeyId").isMissingNode());
@@ -288,7 +299,7 @@ class DatabasePlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void outputsLookLikeWhatRdsHandsBack(String stack) {
-        Plan plan = DataServicesPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         assertTrue(plan.output("databaseEndpoint").asText().matches("[a-z0-9-]+\\.[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com"),
                 plan.output("databaseEndpoint").asText());
         assertEquals(5432, plan.output("databasePort").asInt());

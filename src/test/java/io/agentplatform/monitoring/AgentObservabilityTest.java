@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The agent's ServiceMonitor and alert rules, for namespace "agent", labels app.kubernetes.io/name=agent, port "management". */
+/** The agent's ServiceMonitor and alert rules in the real plans: they find the agent's Service by its labels and port name. */
 class AgentObservabilityTest {
 
     private static PlannedResource only(Plan plan, String type) {
@@ -31,19 +31,19 @@ class AgentObservabilityTest {
 
     private static List<JsonNode> rules() {
         List<JsonNode> rules = new ArrayList<>();
-        only(MonitoringPlans.of("production"), MonitoringPlans.PROMETHEUS_RULE).input("spec.groups")
+        only(StackPlans.of("production"), MonitoringObjects.PROMETHEUS_RULE).input("spec.groups")
                 .forEach(g -> g.path("rules").forEach(rules::add));
         return rules;
     }
 
     @Test
     void customResourcesAreWholeKubernetesObjects() {
-        Plan plan = MonitoringPlans.of("dev");
-        for (String type : List.of(MonitoringPlans.SERVICE_MONITOR, MonitoringPlans.PROMETHEUS_RULE)) {
+        Plan plan = StackPlans.of("dev");
+        for (String type : List.of(MonitoringObjects.SERVICE_MONITOR, MonitoringObjects.PROMETHEUS_RULE)) {
             PlannedResource cr = only(plan, type);
             assertEquals("monitoring.coreos.com/v1", cr.input("apiVersion").asText());
             assertEquals(type.substring(type.lastIndexOf(':') + 1), cr.input("kind").asText());
-            assertEquals(MonitoringPlans.AGENT_NAMESPACE, cr.input("metadata.namespace").asText());
+            assertEquals(plan.output("appNamespace").asText(), cr.input("metadata.namespace").asText(), "beside the agent");
             assertFalse(cr.input("metadata.name").asText().isEmpty());
             assertTrue(cr.input("spec").isObject() && cr.input("spec").size() > 0, type + " has a spec");
         }
@@ -51,12 +51,24 @@ class AgentObservabilityTest {
 
     @Test
     void theServiceMonitorScrapesTheAgentServiceOnItsManagementPort() throws IOException {
-        JsonNode spec = only(MonitoringPlans.of("dev"), MonitoringPlans.SERVICE_MONITOR).input("spec");
+        Plan plan = StackPlans.of("dev");
+        JsonNode spec = only(plan, MonitoringObjects.SERVICE_MONITOR).input("spec");
         assertEquals("agent", spec.path("selector").path("matchLabels").path("app.kubernetes.io/name").asText());
-        assertEquals(1, spec.path("selector").path("matchLabels").size());
         assertEquals("[\"agent\"]", spec.path("namespaceSelector").path("matchNames").toString());
         JsonNode endpoint = spec.path("endpoints").path(0);
-        assertEquals(MonitoringPlans.AGENT_PORT, endpoint.path("port").asText(), "port by name");
+        assertEquals("management", endpoint.path("port").asText(), "port by name");
+        PlannedResource service = plan.matching(r -> r.type().equals("kubernetes:core/v1:Service")
+                && r.input("metadata.namespace").asText().equals("agent")
+                && r.input("metadata.name").asText().equals(plan.output("appServiceName").asText())).get(0);
+        JsonNode selector = spec.path("selector").path("matchLabels");
+        assertTrue(selects(selector, service.input("metadata.labels")), "the selector finds the agent's Service");
+        long selected = plan.matching(r -> r.type().equals("kubernetes:core/v1:Service")
+                && r.input("metadata.namespace").asText().equals("agent")
+                && selects(selector, r.input("metadata.labels"))).size();
+        assertEquals(1, selected, "and no other Service in the namespace");
+        List<String> ports = new ArrayList<>();
+        service.input("spec.ports").forEach(p -> ports.add(p.path("name").asText()));
+        assertTrue(ports.contains("management"), "the Service names the port the monitor scrapes: " + ports);
         // The agent serves Prometheus metrics at the root of its management server, mapped to /metrics.
         String appProperties = StackPlans.projectDir().resolve("app/src/main/resources/application.properties").toFile().exists()
                 ? Files.readString(StackPlans.projectDir().resolve("app/src/main/resources/application.properties")) : "";
@@ -64,6 +76,16 @@ class AgentObservabilityTest {
             assertTrue(appProperties.contains("management.endpoints.web.path-mapping.prometheus=metrics"));
         }
         assertEquals("/metrics", endpoint.path("path").asText());
+    }
+
+    /** True when the labels carry every label of the (non-empty) selector. */
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        boolean all = selector.size() > 0;
+        for (var it = selector.fields(); it.hasNext(); ) {
+            var label = it.next();
+            all &= label.getValue().asText().equals(labels.path(label.getKey()).asText());
+        }
+        return all;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.agentplatform.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentplatform.StackPlans;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class DashboardsTest {
 
     @Test
     void everyDashboardFileIsAConfigMapForTheGrafanaSidecar() throws IOException {
-        Plan plan = MonitoringPlans.of("staging");
+        Plan plan = StackPlans.of("staging");
         List<PlannedResource> maps = plan.matching(r -> r.type().equals("kubernetes:core/v1:ConfigMap")
                 && r.input("metadata.labels.grafana_dashboard").asText().equals("1"));
         Set<String> provisioned = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.agentplatform.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentplatform.StackPlans;
 import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static io.agentplatform.PlanQueries.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,13 +22,13 @@ class LokiAndAlloyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode loki(Plan plan) {
-        return MonitoringPlans.release(plan, "loki").input("values");
+        return MonitoringObjects.release(plan, "loki").input("values");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
     void lokiKeepsChunksInAPrivateEncryptedVersionedBucketThroughIrsa(String stack) throws Exception {
-        Plan plan = MonitoringPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         PlannedResource bucket = plan.named("aws:s3/bucketV2:BucketV2", "agent-platform-" + stack + "-monitoring-loki-chunks");
         JsonNode values = loki(plan);
         JsonNode storage = values.path("loki").path("storage");
@@ -39,23 +41,25 @@ class LokiAndAlloyTest {
         assertEquals("s3", values.path("loki").path("schemaConfig").path("configs").path(0).path("object_store").asText());
 
         String bucketUrn = bucket.urn();
-        PlannedResource encryption = plan.ofType("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2").get(0);
+        List<PlannedResource> monitoring = MonitoringObjects.component(plan);
+        PlannedResource encryption = single(monitoring, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
         assertTrue(encryption.dependsOn(bucketUrn));
         assertTrue(List.of("AES256", "aws:kms").contains(
                 encryption.input("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm").asText()));
-        PlannedResource publicAccess = plan.ofType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").get(0);
+        PlannedResource publicAccess = single(monitoring, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
             assertTrue(publicAccess.input(flag).asBoolean(), flag);
         }
-        assertEquals("Enabled", plan.ofType("aws:s3/bucketVersioningV2:BucketVersioningV2").get(0)
+        assertEquals("Enabled", single(monitoring, "aws:s3/bucketVersioningV2:BucketVersioningV2")
                 .input("versioningConfiguration.status").asText());
-        JsonNode rules = plan.ofType("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").get(0).input("rules");
+        JsonNode rules = single(monitoring, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").input("rules");
         assertTrue(rules.toString().contains("noncurrentVersionExpiration"), "versions left by deletes expire");
         assertTrue(rules.toString().contains("abortIncompleteMultipartUpload"));
 
         PlannedResource role = plan.named("aws:iam/role:Role", "agent-platform-" + stack + "-monitoring-loki-irsa");
         JsonNode trust = JSON.readTree(role.input("assumeRolePolicy").asText()).path("Statement").path(0);
-        String issuer = MonitoringPlans.ISSUER.replaceFirst("^https://", "");
+        String issuer = plan.output("oidcProviderUrl").asText().replaceFirst("^https://", "");
+        assertTrue(issuer.startsWith("oidc.eks.eu-west-1.amazonaws.com/id/"), "the cluster's own issuer: " + issuer);
         assertEquals("sts:AssumeRoleWithWebIdentity", trust.path("Action").asText());
         assertEquals("system:serviceaccount:monitoring:loki",
                 trust.path("Condition").path("StringEquals").path(issuer + ":sub").asText());
@@ -71,25 +75,27 @@ class LokiAndAlloyTest {
 
     @Test
     void devKeepsLogsOnAPersistentVolumeAndCreatesNoBucket() {
-        Plan plan = MonitoringPlans.of("dev");
-        MonitoringSettings s = MonitoringPlans.config("dev").monitoring();
+        Plan plan = StackPlans.of("dev");
+        MonitoringSettings s = StackPlans.config("dev").monitoring().orElseThrow().settings();
         JsonNode values = loki(plan);
         assertEquals("filesystem", values.path("loki").path("storage").path("type").asText());
         JsonNode persistence = values.path("singleBinary").path("persistence");
         assertTrue(persistence.path("enabled").asBoolean());
         assertEquals(s.lokiVolumeGiB() + "Gi", persistence.path("size").asText());
-        assertEquals(MonitoringPlans.STORAGE_CLASS, persistence.path("storageClass").asText());
+        assertEquals(MonitoringObjects.storageClassName(plan), persistence.path("storageClass").asText());
         assertEquals(1, values.path("singleBinary").path("replicas").asInt());
-        assertTrue(plan.ofType("aws:s3/bucketV2:BucketV2").isEmpty());
-        assertTrue(plan.ofType("aws:iam/role:Role").isEmpty());
+        List<PlannedResource> monitoring = MonitoringObjects.component(plan);
+        assertFalse(monitoring.isEmpty());
+        assertTrue(monitoring.stream().noneMatch(r -> r.type().startsWith("aws:s3/")), "no bucket");
+        assertTrue(monitoring.stream().noneMatch(r -> r.type().equals("aws:iam/role:Role")), "no role for Loki");
         assertFalse(values.path("serviceAccount").path("annotations").has("eks.amazonaws.com/role-arn"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void lokiRunsMonolithicAndItsCompactorEnforcesTheConfiguredRetention(String stack) {
-        MonitoringSettings s = MonitoringPlans.config(stack).monitoring();
-        JsonNode values = loki(MonitoringPlans.of(stack));
+        MonitoringSettings s = StackPlans.config(stack).monitoring().orElseThrow().settings();
+        JsonNode values = loki(StackPlans.of(stack));
         assertEquals("Monolithic", values.path("deploymentMode").asText());
         assertEquals(s.lokiReplicas(), values.path("singleBinary").path("replicas").asInt());
         for (String scalable : List.of("read", "write", "backend")) {
@@ -103,8 +109,8 @@ class LokiAndAlloyTest {
 
     @Test
     void alloyShipsEveryNodesPodLogsToLokiWithNamespacePodAndContainer() {
-        Plan plan = MonitoringPlans.of("production");
-        JsonNode values = MonitoringPlans.release(plan, "alloy").input("values");
+        Plan plan = StackPlans.of("production");
+        JsonNode values = MonitoringObjects.release(plan, "alloy").input("values");
         assertEquals("daemonset", values.path("controller").path("type").asText());
         assertTrue(values.path("alloy").path("mounts").path("varlog").asBoolean(), "reads /var/log/pods");
         String config = values.path("alloy").path("configMap").path("content").asText();
@@ -120,7 +126,7 @@ class LokiAndAlloyTest {
 
     @Test
     void grafanaHasPrometheusAndLokiDatasourcesWithFixedUids() {
-        JsonNode grafana = MonitoringPlans.release(MonitoringPlans.of("dev"), "kube-prometheus-stack").input("values.grafana");
+        JsonNode grafana = MonitoringObjects.release(StackPlans.of("dev"), "kube-prometheus-stack").input("values.grafana");
         assertEquals("prometheus", grafana.path("sidecar").path("datasources").path("uid").asText());
         JsonNode loki = grafana.path("additionalDataSources").path(0);
         assertEquals("loki", loki.path("uid").asText());

@@ -68,10 +68,10 @@ class MetricNamesTest {
     void everyAlertExpressionReadsOnlyKnownSeries() throws IOException {
         Set<String> known = new TreeSet<>(contract());
         known.addAll(PLATFORM_SERIES);
-        Plan plan = MonitoringPlans.of("production");
+        Plan plan = StackPlans.of("production");
         Map<String, Set<String>> unknown = new TreeMap<>();
         int expressions = 0;
-        for (var rule : plan.ofType(MonitoringPlans.PROMETHEUS_RULE)) {
+        for (var rule : plan.ofType(MonitoringObjects.PROMETHEUS_RULE)) {
             for (JsonNode group : rule.input("spec.groups")) {
                 for (JsonNode r : group.path("rules")) {
                     expressions++;

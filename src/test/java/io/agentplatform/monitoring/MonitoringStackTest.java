@@ -1,6 +1,7 @@
 package io.agentplatform.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentplatform.StackPlans;
 import io.agentplatform.config.MonitoringSettings;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
@@ -19,29 +20,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The monitoring stack as the offline plan of each committed stack shows it. */
+/** The monitoring stack as the offline plan of the real program over each committed stack shows it. */
 class MonitoringStackTest {
 
     private static JsonNode values(Plan plan, String release) {
-        return MonitoringPlans.release(plan, release).input("values");
+        return MonitoringObjects.release(plan, release).input("values");
     }
 
     private static JsonNode kps(String stack) {
-        return values(MonitoringPlans.of(stack), "kube-prometheus-stack");
+        return values(StackPlans.of(stack), "kube-prometheus-stack");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void chartsArePinnedToExactVersionsFromTheirHttpsRepositories(String stack) {
-        Plan plan = MonitoringPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         Map<String, String> expectedRepos = Map.of(
                 "kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts",
                 "loki", "https://grafana-community.github.io/helm-charts",
                 "alloy", "https://grafana.github.io/helm-charts");
-        List<PlannedResource> releases = plan.ofType(MonitoringPlans.RELEASE);
+        List<PlannedResource> releases = MonitoringObjects.releases(plan);
         assertEquals(3, releases.size());
         for (var e : expectedRepos.entrySet()) {
-            PlannedResource r = MonitoringPlans.release(plan, e.getKey());
+            PlannedResource r = MonitoringObjects.release(plan, e.getKey());
             assertEquals(e.getKey(), r.input("chart").asText(), "release name is the chart name, fixed");
             assertTrue(r.input("version").asText().matches("\\d+\\.\\d+\\.\\d+"), "exact semver: " + r.input("version"));
             assertEquals(e.getValue(), r.input("repositoryOpts.repo").asText());
@@ -49,7 +50,7 @@ class MonitoringStackTest {
             assertTrue(r.input("atomic").asBoolean(), "a failed upgrade rolls back");
             assertTrue(r.input("timeout").asInt() >= 300, "enough time for the pods to become ready");
         }
-        assertTrue(MonitoringPlans.release(plan, "kube-prometheus-stack").input("version").asText().startsWith("88."),
+        assertTrue(MonitoringObjects.release(plan, "kube-prometheus-stack").input("version").asText().startsWith("88."),
                 "kube-prometheus-stack 88.x is the current major");
     }
 
@@ -57,14 +58,15 @@ class MonitoringStackTest {
     void prometheusRetentionSizeAndVolumeFollowEachEnvironment() {
         Set<String> retentions = new HashSet<>();
         for (String stack : List.of("dev", "staging", "production")) {
-            MonitoringSettings s = MonitoringPlans.config(stack).monitoring();
+            MonitoringSettings s = StackPlans.config(stack).monitoring().orElseThrow().settings();
             JsonNode spec = kps(stack).path("prometheus").path("prometheusSpec");
             assertEquals(s.prometheusRetention(), spec.path("retention").asText(), stack);
             assertEquals(s.prometheusRetentionSize(), spec.path("retentionSize").asText(), stack);
             assertEquals(s.prometheusReplicas(), spec.path("replicas").asInt(), stack);
             JsonNode pvc = spec.path("storageSpec").path("volumeClaimTemplate").path("spec");
             assertEquals(s.prometheusVolumeGiB() + "Gi", pvc.path("resources").path("requests").path("storage").asText());
-            assertEquals(MonitoringPlans.STORAGE_CLASS, pvc.path("storageClassName").asText());
+            assertEquals(MonitoringObjects.storageClassName(StackPlans.of(stack)), pvc.path("storageClassName").asText(),
+                    "the volumes claim the platform's StorageClass");
             JsonNode am = kps(stack).path("alertmanager").path("alertmanagerSpec");
             assertEquals(s.alertmanagerReplicas(), am.path("replicas").asInt(), stack);
             assertEquals(s.alertmanagerVolumeGiB() + "Gi",
@@ -110,7 +112,7 @@ class MonitoringStackTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void noCredentialAppearsInThePlan(String stack) {
-        Plan plan = MonitoringPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         String json = plan.toJsonText();
         assertFalse(json.contains("offline-plan-placeholder-for-"), "a secret's text leaked into the plan");
         JsonNode grafana = kps(stack).path("grafana");
@@ -197,55 +199,62 @@ class MonitoringStackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
-    void everythingWaitsForTheClusterAndCustomResourcesWaitForTheirCrds(String stack) {
-        Plan plan = MonitoringPlans.of(stack);
-        String clusterReady = MonitoringPlans.clusterReady(plan).urn();
-        String kpsUrn = MonitoringPlans.release(plan, "kube-prometheus-stack").urn();
-        for (PlannedResource r : plan.ofType(MonitoringPlans.RELEASE)) {
-            assertTrue(r.dependsOn(clusterReady), r.name() + " waits for the cluster");
+    void everythingWaitsForTheNodesAndCustomResourcesWaitForTheirCrds(String stack) {
+        Plan plan = StackPlans.of(stack);
+        List<PlannedResource> nodeGroups = plan.ofType("aws:eks/nodeGroup:NodeGroup");
+        assertFalse(nodeGroups.isEmpty());
+        String kpsUrn = MonitoringObjects.release(plan, "kube-prometheus-stack").urn();
+        PlannedResource namespace = plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace");
+        List<PlannedResource> waiting = new ArrayList<>(MonitoringObjects.releases(plan));
+        waiting.add(namespace);
+        for (PlannedResource r : waiting) {
+            for (PlannedResource nodes : nodeGroups) {
+                assertTrue(r.dependsOn(nodes.urn()), r.name() + " waits for the nodes of " + nodes.name());
+            }
         }
-        assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
-                .dependsOn(clusterReady), "the namespace holds the volume claims: deleted before the storage driver");
-        assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(MonitoringPlans.release(plan, "loki").urn()),
+        assertFalse(MonitoringObjects.release(plan, "alloy").dependsOn(MonitoringObjects.release(plan, "loki").urn()),
                 "Alloy retries its pushes: it does not wait for Loki");
-        assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
-        assertTrue(MonitoringPlans.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
-        List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringPlans.SERVICE_MONITOR));
-        crs.addAll(plan.ofType(MonitoringPlans.PROMETHEUS_RULE));
-        assertEquals(2, crs.size());
+        assertTrue(MonitoringObjects.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
+        assertTrue(MonitoringObjects.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
+        List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringObjects.SERVICE_MONITOR));
+        crs.addAll(plan.ofType(MonitoringObjects.PROMETHEUS_RULE));
+        assertEquals(2, crs.size(), "the agent's ServiceMonitor and PrometheusRule");
         for (PlannedResource cr : crs) {
             assertTrue(cr.dependsOn(kpsUrn), cr.name() + " must wait for kube-prometheus-stack (CRDs)");
         }
-        for (PlannedResource r : plan.matching(r -> r.type().startsWith("kubernetes:") && r.custom()
-                && !r.type().startsWith("pulumi:") && !r.name().equals(MonitoringPlans.CLUSTER_READY_NAME))) {
-            assertTrue(r.provider() != null && r.provider().endsWith("::k8s"), r.name() + " uses the explicit provider");
+        String clusterProvider = plan.ofType("pulumi:providers:kubernetes").get(0).urn();
+        for (PlannedResource r : MonitoringObjects.component(plan)) {
+            if (r.custom() && r.type().startsWith("kubernetes:")) {
+                assertTrue(clusterProvider.equals(r.provider()),
+                        r.name() + " deploys with the cluster's provider, not the ambient kubeconfig: " + r.provider());
+            }
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
     void onThePlatformMonitoringWaitsForTheStorageClassAndItsCrdsNotForOtherClusterServices(String stack) {
-        Plan plan = io.agentplatform.StackPlans.of(stack);
+        Plan plan = StackPlans.of(stack);
         String storageClass = plan.ofType("kubernetes:storage.k8s.io/v1:StorageClass").get(0).urn();
-        String kps = MonitoringPlans.release(plan, "kube-prometheus-stack").urn();
+        String kps = MonitoringObjects.release(plan, "kube-prometheus-stack").urn();
         assertTrue(plan.byUrn(kps).orElseThrow().dependsOn(storageClass), "Prometheus and Alertmanager have volumes");
-        assertTrue(MonitoringPlans.release(plan, "loki").dependsOn(storageClass), "Loki has a volume");
-        assertFalse(MonitoringPlans.release(plan, "alloy").dependsOn(storageClass), "Alloy has none");
+        assertTrue(MonitoringObjects.release(plan, "loki").dependsOn(storageClass), "Loki has a volume");
+        assertFalse(MonitoringObjects.release(plan, "alloy").dependsOn(storageClass), "Alloy has none");
         assertTrue(plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace")
                 .dependsOn(storageClass), "its claims are deleted while the EBS CSI driver still runs");
         for (String name : List.of("kube-prometheus-stack", "loki", "alloy")) {
-            PlannedResource r = MonitoringPlans.release(plan, name);
+            PlannedResource r = MonitoringObjects.release(plan, name);
             for (String other : List.of("metrics-server", "aws-load-balancer-controller")) {
-                assertFalse(r.dependsOn(MonitoringPlans.release(plan, other).urn()), name + " does not wait for " + other);
+                assertFalse(r.dependsOn(MonitoringObjects.release(plan, other).urn()), name + " does not wait for " + other);
             }
         }
     }
 
     @Test
     void theNamespaceAllowsWhatNodeExporterAndAlloyNeed() {
-        JsonNode labels = MonitoringPlans.of("dev").named("kubernetes:core/v1:Namespace",
+        JsonNode labels = StackPlans.of("dev").named("kubernetes:core/v1:Namespace",
                 "agent-platform-dev-monitoring-namespace").input("metadata.labels");
-        assertEquals("monitoring", MonitoringPlans.of("dev").named("kubernetes:core/v1:Namespace",
+        assertEquals("monitoring", StackPlans.of("dev").named("kubernetes:core/v1:Namespace",
                 "agent-platform-dev-monitoring-namespace").input("metadata.name").asText());
         assertEquals("privileged", labels.path("pod-security.kubernetes.io/enforce").asText());
         assertEquals("baseline", labels.path("pod-security.kubernetes.io/warn").asText());
@@ -253,7 +262,7 @@ class MonitoringStackTest {
 
     @Test
     void stackOutputsNameTheServices() {
-        Plan plan = MonitoringPlans.of("staging");
+        Plan plan = StackPlans.of("staging");
         assertEquals("monitoring", plan.output("monitoringNamespace").asText());
         assertTrue(plan.output("grafanaUrl").asText().startsWith("kubectl -n monitoring port-forward svc/"));
         assertTrue(plan.output("prometheusService").asText().matches("[a-z0-9-]+\\.monitoring\\.svc:9090"));

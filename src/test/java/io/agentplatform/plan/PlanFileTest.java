@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentplatform.Platform;
 import io.agentplatform.StackPlans;
+import io.agentplatform.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class PlanFileTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging", "production", "local"})
     void theSameStackGivesByteIdenticalPlanFilesOnEveryRun(String stack) throws Exception {
         String first = StackPlans.of(stack).toJsonText();
-        String second = PlanRunner.run(StackPlans.config(stack), Platform::define).toJsonText();
+        String second = PlatformPlans.run(StackPlans.config(stack), Platform::define).toJsonText();
         assertEquals(first, second);
     }
 
@@ -38,9 +39,12 @@ class PlanFileTest {
     @Test
     void aFreshJvmWritesTheSamePlanFile(@TempDir Path out) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.agentplatform.App",
+        ProcessBuilder command = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PlanMain.class.getName(),
                 "plan", "production", "--project-dir", StackPlans.projectDir().toString(), "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(out.resolve("plan.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(out.resolve("plan.log").toFile());
+        // The same plan date as the in-JVM plan, so the comparison holds on any day, not only on the tests' date.
+        command.environment().put("AGENT_PLATFORM_PLAN_DATE", TestStacks.PLAN_DATE.toString());
+        Process process = command.start();
         assertEquals(0, process.waitFor(), () -> readLog(out));
         assertEquals(StackPlans.production().toJsonText(), Files.readString(out.resolve("production.json")));
     }

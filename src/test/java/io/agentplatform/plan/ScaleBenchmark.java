@@ -32,7 +32,7 @@ public final class ScaleBenchmark {
         // JIT warm-up on the unchanged dev stack, so the first row is not the cold one.
         PlatformConfig warm = StackConfigSource.load(project, "dev");
         for (int i = 0; i < 5; i++) {
-            PlanRunner.run(warm, Platform::define).toJsonText();
+            PlatformPlans.run(warm, Platform::define).toJsonText();
         }
         System.out.println("| extra node groups | node groups | resources | plan time, warm JVM (median of " + runs
                 + ") | min | max | estimate $/month | critical path s |");
@@ -41,11 +41,11 @@ public final class ScaleBenchmark {
             String stack = "bench-" + n;
             Files.writeString(work.resolve("Pulumi." + stack + ".yaml"), withExtraNodeGroups(dev, n));
             PlatformConfig config = StackConfigSource.load(work, stack);
-            Plan plan = PlanRunner.run(config, Platform::define); // warm-up
+            Plan plan = PlatformPlans.run(config, Platform::define); // warm-up
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
-                plan = PlanRunner.run(config, Platform::define);
+                plan = PlatformPlans.run(config, Platform::define);
                 plan.toJsonText(); // includes the estimate
                 times.add((System.nanoTime() - start) / 1_000_000);
             }

@@ -29,7 +29,7 @@ class AgentEnvironmentTest {
     void aKeyAddedToTheEnvironmentReachesBothTheConfigMapAndTheContainer() {
         // WHEN a variable is added to the one map
         Map<String, Output<String>> variables = new LinkedHashMap<>(
-                AgentEnvironment.of(Inline.offline(), Inline.inClusterData(), Optional.empty()).variables());
+                AgentEnvironment.of(Inline.offline(), Inline.inClusterData()).variables());
         variables.put("FEATURE_FLAGS", Output.of("search"));
         AgentEnvironment env = new AgentEnvironment(variables);
         // THEN the ConfigMap holds it and the container reads it from there
@@ -40,7 +40,7 @@ class AgentEnvironmentTest {
     @Test
     void everyConfigMapKeyIsReadByTheContainerAndNothingElse() {
         AgentEnvironment env = AgentEnvironment.of(Inline.settings(Optional.empty(), Optional.of("https://api.example.com/v1")),
-                Inline.iamData(), Optional.of(Output.of("eu-west-1")));
+                Inline.iamData());
         List<String> refs = configMapRefs(AgentContainer.env(env.names(), false, true));
         assertEquals(Values.of(env.configMapData()).keySet(), new java.util.TreeSet<>(refs));
         assertEquals(refs.size(), Values.of(env.configMapData()).size(), "each key read once");
@@ -48,8 +48,7 @@ class AgentEnvironmentTest {
 
     @Test
     void iamLoginAddsTheRegionAndSaysIam() {
-        Map<String, String> data = Values.of(AgentEnvironment.of(Inline.offline(), Inline.iamData(),
-                Optional.of(Output.of("eu-west-1"))).configMapData());
+        Map<String, String> data = Values.of(AgentEnvironment.of(Inline.offline(), Inline.iamData()).configMapData());
         assertEquals("iam", data.get("DB_AUTH"));
         assertEquals("eu-west-1", data.get("AWS_REGION"));
         assertEquals("agent_app", data.get("DB_USER"));
@@ -60,8 +59,7 @@ class AgentEnvironmentTest {
 
     @Test
     void aPasswordLoginHasNoRegionAndTheOfflineModelNoModelSettings() {
-        Map<String, String> data = Values.of(AgentEnvironment.of(Inline.offline(), Inline.inClusterData(),
-                Optional.empty()).configMapData());
+        Map<String, String> data = Values.of(AgentEnvironment.of(Inline.offline(), Inline.inClusterData()).configMapData());
         assertEquals("password", data.get("DB_AUTH"));
         assertFalse(data.containsKey("AWS_REGION"));
         assertFalse(data.containsKey("LLM_API_URL"));
@@ -72,9 +70,23 @@ class AgentEnvironmentTest {
     }
 
     @Test
+    void howTheAppLogsInFollowsTheLoginTypeNotWhereTheDatabaseRuns() {
+        // WHEN an RDS-like connection (TLS, owner in Secrets Manager) gives the app role a password login
+        DataConnections rds = Inline.iamData();
+        DataConnections withPassword = new DataConnections(new DataConnections.Database(rds.database().owner(),
+                rds.database().ownerUser(), new DataConnections.PasswordLogin(Output.ofSecret("app-password")),
+                rds.database().host(), rds.database().port(), true, "agent", rds.database().peer()), rds.redis());
+        Map<String, String> data = Values.of(AgentEnvironment.of(Inline.offline(), withPassword).configMapData());
+        // THEN the app logs in with the password and is given no region to sign tokens for
+        assertEquals("password", data.get("DB_AUTH"));
+        assertFalse(data.containsKey("AWS_REGION"));
+        assertEquals("require", data.get("DB_SSL_MODE"), "TLS still follows the server");
+    }
+
+    @Test
     void noSecretIsInTheEnvironmentOnlyPathsToFiles() {
         AgentEnvironment env = AgentEnvironment.of(Inline.settings(Optional.empty(), Optional.of("https://api.example.com/v1")),
-                Inline.inClusterData(), Optional.empty());
+                Inline.inClusterData());
         Map<String, String> literal = new LinkedHashMap<>();
         AgentContainer.env(env.names(), true, true).stream().filter(e -> e.value().isPresent())
                 .forEach(e -> literal.put(Values.of(e.name()), Values.of(e.value())));

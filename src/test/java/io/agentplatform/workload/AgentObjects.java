@@ -2,6 +2,7 @@ package io.agentplatform.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentplatform.StackPlans;
+import io.agentplatform.TestStacks;
 import io.agentplatform.plan.Plan;
 import io.agentplatform.plan.PlannedResource;
 
@@ -13,8 +14,9 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The agent's Kubernetes objects in one committed stack's full plan, found by kind and namespace. */
+/** The agent's Kubernetes objects in one stack's full plan, found by kind and the namespace the stack exports. */
 record AgentObjects(String stack, Plan plan) {
+    /** The agent's namespace on the platform stacks. */
     static final String NS = "agent";
     static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     static final String SERVICE = "kubernetes:core/v1:Service";
@@ -36,20 +38,29 @@ record AgentObjects(String stack, Plan plan) {
         return new AgentObjects(stack, StackPlans.of(stack));
     }
 
+    static AgentObjects of(TestStacks.TestStack stack) {
+        return new AgentObjects(stack.toString(), stack.plan());
+    }
+
+    /** The agent's namespace, as the stack exports it ({@code appNamespace}). */
+    String namespace() {
+        return plan.output("appNamespace").asText();
+    }
+
     List<PlannedResource> all(String type) {
-        return plan.matching(r -> r.type().equals(type) && NS.equals(r.input("metadata.namespace").asText()));
+        return plan.matching(r -> r.type().equals(type) && namespace().equals(r.input("metadata.namespace").asText()));
     }
 
     PlannedResource one(String type) {
         List<PlannedResource> found = all(type);
-        assertEquals(1, found.size(), stack + ": one " + type + " in namespace " + NS);
+        assertEquals(1, found.size(), stack + ": one " + type + " in namespace " + namespace());
         return found.get(0);
     }
 
     PlannedResource named(String type, String name) {
         List<PlannedResource> found = plan.matching(r -> r.type().equals(type)
-                && NS.equals(r.input("metadata.namespace").asText()) && name.equals(r.input("metadata.name").asText()));
-        assertEquals(1, found.size(), stack + ": " + type + " " + NS + "/" + name);
+                && namespace().equals(r.input("metadata.namespace").asText()) && name.equals(r.input("metadata.name").asText()));
+        assertEquals(1, found.size(), stack + ": " + type + " " + namespace() + "/" + name);
         return found.get(0);
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 final class Inline {
     static final String IMAGE = "ghcr.io/agent-platform/agent:1.2.3";
     static final String VPC = "10.20.0.0/16";
+    static final String REGION = "eu-west-1";
 
     private Inline() {}
 
@@ -38,7 +39,7 @@ final class Inline {
         return new DataConnections(
                 new DataConnections.Database(new DataConnections.SecretsManager(Output.of("arn:secret"), Output.of("arn:key")),
                         "owner", new DataConnections.IamLogin(Output.of("db-ABC"),
-                        new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(VPC))))),
+                        new NetworkPeer.Addresses(List.of(new NetworkPeer.IpRange("0.0.0.0/0", List.of(VPC)))), REGION),
                         Output.of("db.example.internal"), Output.of(5432), true, "agent", NetworkPeer.Addresses.of(List.of("10.20.8.0/24"))),
                 new DataConnections.Redis(Output.of("redis.example.internal"), Output.of(6379), true,
                         Output.ofSecret("token"), NetworkPeer.Addresses.of(List.of("10.20.0.0/20"))));

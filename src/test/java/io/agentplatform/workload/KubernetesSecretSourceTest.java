@@ -1,23 +1,13 @@
 package io.agentplatform.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentplatform.core.NetworkPeer;
-import com.pulumi.Context;
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResourceOptions;
-import io.agentplatform.StackPlans;
-import io.agentplatform.config.AgentSettings;
-import io.agentplatform.config.PlatformConfig;
-import io.agentplatform.core.Naming;
-import io.agentplatform.core.PlatformContext;
-import io.agentplatform.core.Tags;
+import io.agentplatform.TestStacks;
+import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.plan.Plan;
-import io.agentplatform.plan.PlanRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.agentplatform.workload.AgentObjects.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,45 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The component on its own, as a per-PR stack would use it: the database password in an existing Kubernetes Secret
- * (in-cluster PostgreSQL), no IRSA, no monitoring, a remote model. No operator, role or ExternalSecret then, and
- * the remote model gets its key file and its egress rule.
+ * The agent on a per-PR stack (the committed {@code pr} template): the database password in the in-cluster data's
+ * Kubernetes Secret, no IRSA, no monitoring. WHEN it also talks to a remote model, THEN the model key is a mounted
+ * file and the pods get one egress rule to the model endpoint.
  */
 class KubernetesSecretSourceTest {
+    private static final String MODEL_URL = "https://api.example.com/v1";
 
-    private static final String VPC = "10.50.0.0/16";
-
-    private static void program(Context ctx, PlatformConfig cfg) {
-        PlatformContext platform = new PlatformContext(new Naming(cfg.project(), cfg.stack()),
-                new Tags(cfg.project(), cfg.environment().configName(), cfg.owner(), cfg.extraTags()));
-        var k8s = new com.pulumi.kubernetes.Provider("k8s", com.pulumi.kubernetes.ProviderArgs.builder()
-                .kubeconfig(Output.ofSecret("apiVersion: v1\nkind: Config\n# dummy kubeconfig of the offline test\n"))
-                .build());
-        AgentSettings settings = cfg.agent().toBuilder().replicas(1).minReplicas(1).maxReplicas(2)
-                .targetCpuPercent(70).targetMemoryPercent(80).scaleDownStabilizationSeconds(0).ingress(Optional.empty())
-                .llmApiUrl(Optional.of("https://api.example.com/v1")).rateLimitPerMinute(60)
-                .llmModel(Optional.of("gpt-4o-mini")).shutdownGraceSeconds(30).build();
-        DataConnections data = new DataConnections(
-                new DataConnections.Database(new DataConnections.KubernetesSecret("postgres-credentials", "postgres-password"),
-                        "agent", new DataConnections.PasswordLogin(Output.ofSecret("an-app-password-for-the-test")),
-                        Output.of("postgres.agent.svc.cluster.local"), Output.of(5432), false, "agent", NetworkPeer.Addresses.of(List.of(VPC))),
-                new DataConnections.Redis(Output.of("redis.agent.svc.cluster.local"), Output.of(6379), false,
-                        Output.ofSecret("a-redis-password-for-the-test"), NetworkPeer.Addresses.of(List.of(VPC))));
-        AgentWorkload agent = new AgentWorkload(new AgentWorkloadArgs(settings, "agent", data,
-                Optional.of(Output.ofSecret("a-model-key-for-the-test")), Optional.empty(), Optional.of(VPC), List.of(), Map.of(),
-                List.of(), Optional.empty(), Map.of(), Optional.empty()), platform,
-                ComponentResourceOptions.builder().providers(k8s).build());
-        ctx.export("appNamespace", Output.of(agent.outputs().namespace()));
-    }
-
-    private static Plan plan() {
-        return PlanRunner.run(StackPlans.config("dev"), KubernetesSecretSourceTest::program);
+    /** The pr stack with a remote model: the API key is a required secret, a placeholder in the offline plan. */
+    private static TestStacks.TestStack prWithRemoteModel() {
+        return TestStacks.of("pr").with("agent.llmApiUrl", MODEL_URL).with("agent.llmModel", "gpt-4o-mini");
     }
 
     @Test
     void theExistingSecretIsMountedAndNoOperatorOrRoleIsCreated() {
-        Plan plan = plan();
-        AgentObjects a = new AgentObjects("pr", plan);
+        Plan plan = prWithRemoteModel().plan();
+        AgentObjects a = AgentObjects.of(prWithRemoteModel());
         assertTrue(plan.ofType(AgentObjects.EXTERNAL_SECRET).isEmpty());
         assertTrue(plan.ofType(AgentObjects.SECRET_STORE).isEmpty());
         assertTrue(plan.ofType(AgentObjects.RELEASE).isEmpty());
@@ -81,13 +48,14 @@ class KubernetesSecretSourceTest {
         assertEquals(AgentWorkload.DB_PASSWORD_PATH, env.get("DB_PASSWORD_FILE"));
         assertEquals(AgentWorkload.APP_DB_SECRET, secretBehind(a.podSpec(), agent, AgentWorkload.DB_PASSWORD_PATH));
         for (JsonNode v : a.podSpec().path("volumes")) {
-            assertFalse(v.path("secret").path("secretName").asText().equals("postgres-credentials"),
+            assertFalse(v.path("secret").path("secretName").asText().equals(InClusterData.SECRET_NAME),
                     "the owner's password is never in the service pods");
         }
         JsonNode migrate = a.jobContainer();
         Map<String, String> jobEnv = AgentObjects.env(migrate);
         assertEquals("agent", jobEnv.get("DB_USER"));
-        assertEquals("postgres-credentials", secretBehind(a.jobPodSpec(), migrate, jobEnv.get("DB_PASSWORD_FILE")));
+        assertEquals(InClusterData.SECRET_NAME, secretBehind(a.jobPodSpec(), migrate, jobEnv.get("DB_PASSWORD_FILE")),
+                "the Job reads the owner's password from the in-cluster data's Secret");
         assertEquals("password", jobEnv.get("DB_APP_AUTH"));
         assertEquals("agent_app", jobEnv.get("DB_APP_USER"));
         assertEquals(AgentWorkload.APP_DB_SECRET, secretBehind(a.jobPodSpec(), migrate, jobEnv.get("DB_APP_PASSWORD_FILE")));
@@ -95,10 +63,11 @@ class KubernetesSecretSourceTest {
         assertTrue(appPassword.isObject() && appPassword.size() > 0, "the Secret keeps its keys: " + appPassword);
         appPassword.forEach(v -> assertEquals("[secret]", v.asText(), "the derived password stays a secret"));
         assertTrue(AgentWiringTest.fileOnSecretVolume(a.podSpec(), agent, AgentWorkload.LLM_API_KEY_PATH));
-        assertEquals(30 + AgentWorkload.PRE_STOP_SECONDS + AgentWorkload.TERMINATION_MARGIN_SECONDS,
+        int grace = prWithRemoteModel().config().agent().shutdownGraceSeconds();
+        assertEquals(grace + AgentWorkload.PRE_STOP_SECONDS + AgentWorkload.TERMINATION_MARGIN_SECONDS,
                 a.podSpec().path("terminationGracePeriodSeconds").asInt());
-        assertTrue(a.podSpec().path("nodeSelector").isMissingNode());
-        assertFalse(plan.toJsonText().contains("for-the-test"), "secrets stay secret in the plan");
+        assertTrue(a.podSpec().path("nodeSelector").isMissingNode(), "the pr stack does not know the platform's node groups");
+        assertFalse(plan.toJsonText().contains("offline-plan-placeholder-for-"), "secrets stay secret in the plan");
     }
 
     /** The Secret whose item is mounted at the path in the container (no subPath), or null. */
@@ -119,15 +88,33 @@ class KubernetesSecretSourceTest {
     }
 
     @Test
-    void aRemoteModelGetsItsSettingsAndAnEgressRuleThatExcludesTheVpc() {
-        AgentObjects a = new AgentObjects("pr", plan());
+    void aRemoteModelGetsItsSettingsAndAnEgressRuleToHttpsAnywhere() {
+        AgentObjects a = AgentObjects.of(prWithRemoteModel());
         JsonNode config = a.named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data");
-        assertEquals("https://api.example.com/v1", config.path("LLM_API_URL").asText());
+        assertEquals(MODEL_URL, config.path("LLM_API_URL").asText());
         assertEquals("gpt-4o-mini", config.path("LLM_MODEL").asText());
-        assertEquals("false", config.path("REDIS_TLS").asText());
+        assertEquals("false", config.path("REDIS_TLS").asText(), "in-cluster Valkey speaks plain text");
         JsonNode rule = a.named(AgentObjects.NETWORK_POLICY, "agent-allow-model-endpoint").input("spec.egress.0");
         assertEquals("0.0.0.0/0", rule.path("to").path(0).path("ipBlock").path("cidr").asText());
-        assertEquals(List.of(VPC), texts(rule.path("to").path(0).path("ipBlock").path("except")));
         assertEquals(443, rule.path("ports").path(0).path("port").asInt());
+    }
+
+    @Test
+    void onAPlatformStackTheModelEgressRuleExcludesTheVpc() {
+        AgentObjects a = AgentObjects.of(TestStacks.of("dev").with("agent.llmApiUrl", MODEL_URL).with("agent.llmModel", "gpt-4o-mini"));
+        JsonNode rule = a.named(AgentObjects.NETWORK_POLICY, "agent-allow-model-endpoint").input("spec.egress.0");
+        assertEquals("0.0.0.0/0", rule.path("to").path(0).path("ipBlock").path("cidr").asText());
+        assertEquals(List.of("10.10.0.0/16"), texts(rule.path("to").path(0).path("ipBlock").path("except")),
+                "the VPC of Pulumi.dev.yaml is reached only through the other rules");
+        assertEquals(443, rule.path("ports").path(0).path("port").asInt());
+    }
+
+    @Test
+    void withoutARemoteModelThereIsNoModelEgressAndNoKeyFile() {
+        AgentObjects a = AgentObjects.of("pr");
+        assertTrue(a.all(AgentObjects.NETWORK_POLICY).stream()
+                .noneMatch(p -> p.input("metadata.name").asText().equals("agent-allow-model-endpoint")));
+        assertFalse(AgentWiringTest.fileOnSecretVolume(a.podSpec(), a.container(AgentWorkload.APP), AgentWorkload.LLM_API_KEY_PATH));
+        assertFalse(a.named(AgentObjects.CONFIG_MAP, AgentWorkload.CONFIG_MAP).input("data").has("LLM_API_URL"));
     }
 }
