@@ -8,6 +8,7 @@ import { backupPolicies } from "./policies/backup";
 import { dataProtectionPolicies } from "./policies/data-protection";
 import { deliveryPolicies } from "./policies/delivery";
 import { eksPolicies } from "./policies/eks-iam";
+import { karpenterPolicies } from "./policies/karpenter";
 import { kubernetesPolicies } from "./policies/kubernetes";
 import { lifecycleAndCostPolicies } from "./policies/lifecycle-cost";
 import { networkPolicies } from "./policies/network";
@@ -21,6 +22,7 @@ export const policies: readonly AgentPolicy[] = [
     ...eksPolicies,
     ...kubernetesPolicies,
     ...deliveryPolicies,
+    ...karpenterPolicies,
     ...lifecycleAndCostPolicies,
 ];
 

@@ -319,3 +319,46 @@ export function networkPolicy(name = "default-deny", ns = "agents"): PlanResourc
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
     });
 }
+
+// -------------------------------------------------------------------------------------------------------
+// Karpenter (shaped like the program's EC2NodeClass and NodePool inputs)
+
+export const karpenter = {
+    nodeClass: (env: Environment) =>
+        res("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "node-class", {
+            apiVersion: "karpenter.k8s.aws/v1",
+            kind: "EC2NodeClass",
+            metadata: { name: "default" },
+            spec: {
+                role: "agent-platform-karpenter-node-role",
+                amiSelectorTerms: [{ alias: "al2023@v20260923" }],
+                subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "eks" } }],
+                securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "eks" } }],
+                metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
+                blockDeviceMappings: [{ deviceName: "/dev/xvda", rootVolume: true, ebs: { volumeSize: "50Gi", volumeType: "gp3", encrypted: true, deleteOnTermination: true } }],
+                tags: tags(env, "karpenter"),
+            },
+        }),
+    nodePool: (env: Environment) =>
+        res("kubernetes:karpenter.sh/v1:NodePool", "pool-workloads", {
+            apiVersion: "karpenter.sh/v1",
+            kind: "NodePool",
+            metadata: { name: "workloads" },
+            spec: {
+                template: {
+                    metadata: { labels: { "node-role": "workloads" } },
+                    spec: {
+                        nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" },
+                        requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: env === "production" ? ["on-demand"] : ["spot", "on-demand"] }],
+                        expireAfter: "720h",
+                    },
+                },
+                limits: { cpu: "48", memory: "192Gi" },
+                disruption: {
+                    consolidationPolicy: "WhenEmptyOrUnderutilized",
+                    consolidateAfter: "5m",
+                    budgets: [{ nodes: "10%" }, { nodes: "0", schedule: "0 7 * * mon-fri", duration: "11h", reasons: ["Underutilized", "Drifted"] }],
+                },
+            },
+        }),
+};

@@ -6,8 +6,8 @@ import { Environment } from "../src/environment";
 import { PlanResource } from "../src/runner/plan";
 import { realPlan } from "./stacks";
 import {
-    analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, namespace, networkPolicy, pdb, podSpec, res, rollout, withInputs,
-    withOptions, workload,
+    analysisTemplate, appNamespace, compliant as C, container, deployment, hpa, karpenter as K, namespace, networkPolicy, pdb,
+    podSpec, res, rollout, withInputs, withOptions, workload,
 } from "./builders";
 
 export interface Case {
@@ -540,6 +540,41 @@ export const cases: Record<string, PolicyCases> = {
         fail: [
             { title: "gp2 volume", env: D, resources: [withInputs(C.ebsVolume(D), { type: "gp2" })], match: /type is 'gp2'; use 'gp3'/ },
             { title: "standard in launch template", env: P, resources: [withInputs(C.launchTemplate(P), { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, volumeType: "standard" } }] })], match: /volumeType is 'standard'/ },
+        ],
+    },
+    // ----------------------------------------------------------------------------------- Karpenter
+    "karpenter-nodeclass-imdsv2": {
+        pass: [{ title: "IMDSv2 required, hop limit 1", env: P, resources: [K.nodeClass(P)] }],
+        fail: [
+            { title: "tokens optional", env: D, resources: [withInputs(K.nodeClass(D), { spec: { metadataOptions: { httpTokens: "optional" } } })], match: /httpTokens is 'optional'; it must be 'required'/ },
+            { title: "hop limit 2", env: P, resources: [withInputs(K.nodeClass(P), { spec: { metadataOptions: { httpPutResponseHopLimit: 2 } } })], match: /httpPutResponseHopLimit is 2; it must be 1/ },
+            { title: "no metadata options (Karpenter's defaults)", env: S, resources: [withInputs(K.nodeClass(S), { spec: { metadataOptions: undefined } })], match: /metadataOptions is not set/ },
+        ],
+    },
+    "karpenter-nodeclass-encrypted-volumes": {
+        pass: [{ title: "encrypted root volume", env: P, resources: [K.nodeClass(P)] }],
+        fail: [
+            { title: "root volume not encrypted", env: D, resources: [withInputs(K.nodeClass(D), { spec: { blockDeviceMappings: [{ deviceName: "/dev/xvda", rootVolume: true, ebs: { volumeType: "gp3", encrypted: false } }] } })], match: /blockDeviceMappings\[0\] \('\/dev\/xvda'\) has ebs.encrypted false; it must be true/ },
+            { title: "no block devices declared", env: P, resources: [withInputs(K.nodeClass(P), { spec: { blockDeviceMappings: undefined } })], match: /blockDeviceMappings is not set/ },
+            { title: "no mapping marked as root", env: S, resources: [withInputs(K.nodeClass(S), { spec: { blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs: { encrypted: true } }] } })], match: /no block device mapping has rootVolume true/ },
+        ],
+    },
+    "karpenter-nodepool-limits": {
+        pass: [{ title: "cpu and memory limits", env: D, resources: [K.nodePool(D)] }],
+        fail: [
+            { title: "no limits", env: D, resources: [withInputs(K.nodePool(D), { spec: { limits: undefined } })], match: /spec.limits.cpu and spec.limits.memory not set/ },
+            { title: "memory limit missing", env: P, resources: [withInputs(K.nodePool(P), { spec: { limits: { memory: undefined } } })], match: /spec.limits.memory not set/ },
+        ],
+    },
+    "karpenter-nodepool-disruption-budgets": {
+        pass: [
+            { title: "10 % plus none in working hours", env: P, resources: [K.nodePool(P)] },
+            { title: "staging with the production budgets (advisory there)", env: S, resources: [K.nodePool(S)] },
+        ],
+        fail: [
+            { title: "no budgets in production", env: P, resources: [withInputs(K.nodePool(P), { spec: { disruption: { budgets: undefined } } })], match: /budgets is not set/ },
+            { title: "no scheduled budget in production", env: P, resources: [withInputs(K.nodePool(P), { spec: { disruption: { budgets: [{ nodes: "10%" }] } } })], match: /no disruption budget has a schedule and duration/ },
+            { title: "only scheduled budgets", env: P, resources: [withInputs(K.nodePool(P), { spec: { disruption: { budgets: [{ nodes: "0", schedule: "0 7 * * mon-fri", duration: "11h" }] } } })], match: /every disruption budget has a schedule/ },
         ],
     },
 };

@@ -117,7 +117,8 @@ describe("environment and enforcement levels", () => {
         assert.equal(r.levels["rds-deletion-protection"], undefined);
         assert.equal(r.levels["production-stateful-protected"], undefined);
         assert.equal(r.levels["rds-multi-az"], "mandatory", "in-scope but off-by-default policies can be switched on");
-        assert.deepEqual(r.violations.map((v) => v.policy).sort(), ["elasticache-high-availability", "elasticache-high-availability", "elasticache-high-availability", "rds-multi-az"]);
+        // dev's NodePool has no working-hours budget: in scope everywhere, off by default outside production.
+        assert.deepEqual(r.violations.map((v) => v.policy).sort(), ["elasticache-high-availability", "elasticache-high-availability", "elasticache-high-availability", "karpenter-nodepool-disruption-budgets", "rds-multi-az"]);
         const prod = await evaluatePlan(realPlan("production"), { config: cfg });
         assert.equal(prod.levels["ephemeral-stack-destroyable"], undefined);
         assert.equal(prod.levels["single-nat-gateway-outside-production"], undefined);
@@ -216,7 +217,7 @@ describe("command line", () => {
         const r = await cli([path.join(DERIVED(), "production-violations.json")]);
         assert.equal(r.code, 1);
         assert.match(r.out, /^ {4}mandatory  \[agent-platform\] rds-storage-encrypted  urn:pulumi:production::agent-platform::\S*aws:rds\/instance:Instance::agent-platform-production-database-postgres  aws:rds\/instance:Instance 'agent-platform-production-database-postgres': storageEncrypted is false; it must be true/m);
-        assert.match(r.out, /^production: 48 policies on \d+ resources: 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
+        assert.match(r.out, /^production: 52 policies on \d+ resources: 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
         assert.match(r.out, /^1 plan\(s\): 6 mandatory, 0 advisory violation\(s\) - FAIL$/m);
     });
     it("advisory-only findings are printed but exit 0", async () => {

@@ -19,7 +19,7 @@ import io.agentplatform.cluster.EksCluster;
 import io.agentplatform.cluster.EksClusterArgs;
 import io.agentplatform.config.AwsSettings;
 import io.agentplatform.config.ClusterTargetSettings;
-import io.agentplatform.config.NodeGroupSettings;
+import io.agentplatform.config.KarpenterSettings;
 import io.agentplatform.config.PlatformConfig;
 import io.agentplatform.config.SecretValue;
 import io.agentplatform.contract.OutputContract;
@@ -37,6 +37,8 @@ import io.agentplatform.delivery.ArgoRollouts;
 import io.agentplatform.delivery.ArgoRolloutsArgs;
 import io.agentplatform.incluster.InClusterData;
 import io.agentplatform.incluster.InClusterDataArgs;
+import io.agentplatform.karpenter.Karpenter;
+import io.agentplatform.karpenter.KarpenterArgs;
 import io.agentplatform.monitoring.Monitoring;
 import io.agentplatform.monitoring.MonitoringArgs;
 import io.agentplatform.network.Network;
@@ -104,6 +106,11 @@ public final class Platform {
         ClusterServices services = new ClusterServices(new ClusterServicesArgs(cluster.outputs().clusterName(),
                 network.outputs().vpcId(), aws.cluster().addonVersions(), cluster.outputs().irsa(),
                 nodes.outputs().nodeGroups()), platform, onCluster);
+        // The agent and the monitoring stack wait for Karpenter's pools and run on the workloads pool.
+        Karpenter karpenter = karpenter(aws, clusterName, cluster, services, platform, onCluster);
+        Map<String, String> onWorkloads = karpenter.outputs().selector(KarpenterSettings.WORKLOADS);
+        List<Resource> workloadPodsCanRun = plus(services.outputs().podsCanRun(), karpenter.outputs().nodePools());
+        List<Resource> applicationsReady = plus(services.outputs().applicationsReady(), karpenter.outputs().nodePools());
 
         // Data services admit only the cluster security group, which EKS attaches to every managed node.
         Output<String> clusterSg = cluster.outputs().clusterSecurityGroupId();
@@ -114,13 +121,13 @@ public final class Platform {
         // A platform stack always deploys monitoring (the binder refuses monitoring.enabled: false outside local).
         Optional<Monitoring> monitoring = config.monitoring().map(m -> new Monitoring(MonitoringArgs.of(m,
                 services.outputs().storageClassName(), Optional.of(cluster.outputs().irsa()),
-                services.outputs().podsCanRun(), List.of(services.outputs().storageClass())), platform, onCluster));
+                workloadPodsCanRun, List.of(services.outputs().storageClass()), onWorkloads), platform, onCluster));
 
         // Progressive delivery: the agent's Rollout waits for the controller's CRDs, its analysis queries Prometheus.
         Optional<DeliveryController> delivery = monitoring.map(m -> progressiveDelivery(m, services, platform, onCluster));
         backups(aws, platform, onAws, onCluster, cluster, services, database, monitoring);
 
-        // The agent reaches its data as the data services say (connection()); it runs on the workloads group, takes
+        // The agent reaches its data as the data services say (connection()); it runs on the workloads pool, takes
         // load-balancer traffic from the public subnets and keeps its model egress off the VPC's own range.
         AgentWorkload agent = new AgentWorkload(AgentWorkloadArgs.builder()
                 .settings(config.agent()).namespace("agent")
@@ -129,25 +136,27 @@ public final class Platform {
                 .irsa(cluster.outputs().irsa())
                 .vpcCidr(network.outputs().vpcCidr())
                 .ingressSourceCidrs(network.outputs().publicSubnetCidrs())
-                .nodeSelector(nodes.outputs().selector(NodeGroupSettings.WORKLOADS))
-                .clusterReady(services.outputs().applicationsReady())
+                .nodeSelector(onWorkloads)
+                .clusterReady(applicationsReady)
                 .monitoringCrdsReady(monitoring.map(Monitoring::crdsReady))
                 .externalSecretsReady(services.outputs().externalSecretsReady())
                 .delivery(delivery)
                 .build(), platform, onCluster);
 
+        exportPlatform(ctx, network, cluster, nodes, database, cache, monitoring);
+        Exports.workload(ctx, agent.outputs(), config.agent().image());
+    }
+
+    /** The platform stack's output contract (docs/outputs.md) apart from the workload's outputs. */
+    private static void exportPlatform(Context ctx, Network network, EksCluster cluster, NodeGroups nodes,
+                                       Database database, Cache cache, Optional<Monitoring> monitoring) {
         Exports.contract(ctx);
         Exports.network(ctx, network.outputs());
         Exports.cluster(ctx, cluster.outputs(), nodes.outputs());
         Exports.data(ctx, database.outputs(), cache.outputs());
         monitoring.ifPresent(m -> Exports.monitoring(ctx, m.outputs()));
-        Exports.workload(ctx, agent.outputs(), config.agent().image());
     }
 
-    /**
-     * pr-&lt;n&gt;: only the agent, with its own in-cluster PostgreSQL and Valkey, in its own namespace on the cluster of
-     * the platform stack it references. No AWS network, cluster or managed database.
-     */
     /** Cluster state to Velero's own bucket; AWS Backup then takes every stateful resource, that bucket included. */
     private static void backups(AwsSettings aws, PlatformContext platform, ComponentResourceOptions onAws,
                                 ComponentResourceOptions onCluster, EksCluster cluster, ClusterServices services,
@@ -163,6 +172,10 @@ public final class Platform {
         new Backup(new BackupArgs(aws.backup(), stateful), platform, onAws);
     }
 
+    /**
+     * pr-&lt;n&gt;: only the agent, with its own in-cluster PostgreSQL and Valkey, in its own namespace on the cluster of
+     * the platform stack it references. No AWS network, cluster or managed database.
+     */
     private static void ephemeralStack(Context ctx, PlatformConfig config, Naming naming, PlatformContext platform) {
         ClusterTargetSettings target = config.requireTarget();
         String reference = target.platformStack().orElseThrow();
@@ -234,5 +247,20 @@ public final class Platform {
 
     private static Optional<Output<String>> llmApiKey(PlatformConfig config) {
         return config.secrets().llmApiKey().map(SecretValue::output);
+    }
+
+    /** Its controller waits for the system nodes, the CNI and kube-proxy (not CoreDNS: it uses the VPC resolver). */
+    private static Karpenter karpenter(AwsSettings aws, String clusterName, EksCluster cluster, ClusterServices services,
+                                       PlatformContext platform, ComponentResourceOptions onCluster) {
+        return new Karpenter(new KarpenterArgs(aws.karpenter(), clusterName, cluster.outputs().clusterName(),
+                aws.region(), cluster.outputs().clusterSecurityGroupId(), cluster.outputs().irsa(),
+                services.outputs().podsCanRunWithoutClusterDns()), platform, onCluster);
+    }
+
+    /** What pods wait for plus Karpenter's pools: pods on a pool wait for it, so on destroy they go before it. */
+    private static List<Resource> plus(List<Resource> base, List<Resource> pools) {
+        List<Resource> all = new java.util.ArrayList<>(base);
+        all.addAll(pools);
+        return List.copyOf(all);
     }
 }

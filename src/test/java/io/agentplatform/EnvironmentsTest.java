@@ -77,7 +77,8 @@ class EnvironmentsTest {
     void theLocalStackDeploysMonitoringAndTheAgentWithInClusterDataAndNothingOnAws() {
         Plan local = StackPlans.of("local");
         assertTrue(local.matching(r -> r.type().startsWith("aws:")).isEmpty());
-        assertEquals(3, local.ofType("kubernetes:helm.sh/v3:Release").size(), "kube-prometheus-stack, Loki, Alloy");
+        assertEquals(4, local.ofType("kubernetes:helm.sh/v3:Release").size(),
+                "prometheus-operator-crds, kube-prometheus-stack, Loki, Alloy");
         assertEquals(2, local.ofType("kubernetes:apps/v1:StatefulSet").size());
         assertEquals(1, local.ofType("kubernetes:monitoring.coreos.com/v1:ServiceMonitor").size());
         assertTrue(local.ofType("pulumi:providers:kubernetes").get(0).input("kubeconfig").isMissingNode(),

@@ -31,14 +31,14 @@ class TestStacksTest {
     @Test
     void nestedTopLevelAndFullKeysAndRemovalsAreAllRawConfig() {
         Map<String, JsonNode> raw = TestStacks.of("dev")
-                .with("nodeGroups.workloads.minSize", 3)
+                .with("nodeGroups.system.minSize", 3)
                 .with("owner", "data-team")
                 .with("aws:region", "eu-central-1")
                 .with("cluster.publicAccessCidrs", List.of("198.51.100.0/24"))
                 .without("cache.slowLogRetentionDays")
                 .rawConfig();
-        assertEquals(3, raw.get("agent-platform:nodeGroups").path("workloads").path("minSize").asInt());
-        assertEquals(50, raw.get("agent-platform:nodeGroups").path("workloads").path("diskSizeGiB").asInt());
+        assertEquals(3, raw.get("agent-platform:nodeGroups").path("system").path("minSize").asInt());
+        assertEquals(20, raw.get("agent-platform:nodeGroups").path("system").path("diskSizeGiB").asInt());
         assertEquals("data-team", raw.get("agent-platform:owner").asText());
         assertEquals("eu-central-1", raw.get("aws:region").asText());
         assertEquals("[\"198.51.100.0/24\"]", raw.get("agent-platform:cluster").path("publicAccessCidrs").toString());

@@ -46,6 +46,7 @@ public final class ClusterServices extends PlatformComponent {
         // relies on them (default deny plus the allowed flows).
         podsCanRun.add(addon("vpc-cni", args, null, List.of(), "{\"enableNetworkPolicy\":\"true\"}"));
         podsCanRun.add(addon("kube-proxy", args, null, List.of()));
+        List<Resource> podsCanRunWithoutClusterDns = List.copyOf(podsCanRun);
         // coredns scheduled before any node exists sits DEGRADED until the create times out.
         podsCanRun.add(addon("coredns", args, null, nodes));
         Role ebsRole = serviceAccountRole("ebs-csi", args.irsa(), "kube-system", "ebs-csi-controller-sa",
@@ -59,8 +60,8 @@ public final class ClusterServices extends PlatformComponent {
         // Its webhook runs as pods: it waits for what every release waits for, nothing more.
         ExternalSecretsOperator externalSecrets = new ExternalSecretsOperator(List.copyOf(podsCanRun), platform, this);
 
-        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, gp3, podsCanRun, lbController,
-                externalSecrets.crdsReady());
+        this.outputs = new ClusterServicesOutputs(ClusterServicesArgs.STORAGE_CLASS, gp3, podsCanRun,
+                podsCanRunWithoutClusterDns, lbController, externalSecrets.crdsReady());
         registerOutputs(Map.of("storageClassName", Output.of(ClusterServicesArgs.STORAGE_CLASS)));
     }
 

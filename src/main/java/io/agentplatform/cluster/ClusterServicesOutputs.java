@@ -12,16 +12,20 @@ import java.util.List;
  * @param storageClass           that StorageClass, created once the EBS CSI driver is installed: anything that asks
  *                               for a persistent volume waits for it
  * @param podsCanRun             node groups, the VPC CNI, kube-proxy and coredns: anything that runs pods waits for them
+ * @param podsCanRunWithoutClusterDns the same without coredns, for pods that resolve names through the VPC resolver
+ *                               ({@code dnsPolicy: Default}) such as the Karpenter controller
  * @param loadBalancerController the AWS Load Balancer Controller release: its webhook admits Ingress objects, and it
  *                               must outlive them (and the target groups it makes for them) on destroy
  * @param externalSecretsReady   the External Secrets Operator release (its CRDs and webhook), for SecretStores and
  *                               ExternalSecrets
  */
 public record ClusterServicesOutputs(String storageClassName, Resource storageClass, List<Resource> podsCanRun,
-                                     Resource loadBalancerController, Resource externalSecretsReady) {
+                                     List<Resource> podsCanRunWithoutClusterDns, Resource loadBalancerController,
+                                     Resource externalSecretsReady) {
 
     public ClusterServicesOutputs {
         podsCanRun = List.copyOf(podsCanRun);
+        podsCanRunWithoutClusterDns = List.copyOf(podsCanRunWithoutClusterDns);
     }
 
     /**

@@ -8,6 +8,7 @@ public record AwsSettings(
         NetworkSettings network,
         ClusterSettings cluster,
         Map<String, NodeGroupSettings> nodeGroups,
+        KarpenterSettings karpenter,
         DatabaseSettings database,
         CacheSettings cache,
         BackupSettings backup,

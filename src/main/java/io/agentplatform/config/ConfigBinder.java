@@ -34,8 +34,8 @@ public final class ConfigBinder {
     /** Secret project settings; each must be set with {@code pulumi config set --secret}. */
     public static final List<String> SECRETS = SecretSettings.ALL.stream().map(SecretSettings.Secret::name).toList();
 
-    private static final List<String> PLATFORM_ONLY = List.of("network", "cluster", "nodeGroups", "database", "cache",
-            "backup", "velero");
+    private static final List<String> PLATFORM_ONLY = List.of("network", "cluster", "nodeGroups", "karpenter", "database",
+            "cache", "backup", "velero");
     private static final List<String> TARGET_ONLY = List.of("platformStack", "expiresAt", "inClusterData",
             "storageClassName");
 
@@ -181,9 +181,11 @@ public final class ConfigBinder {
         ClusterSettings cluster = ClusterSection.read(required("cluster", kind, "kubernetesVersion, addonVersions, ..."));
         Map<String, NodeGroupSettings> nodeGroups = NodeGroupSection.readAll(raw.get(key("nodeGroups")),
                 key("nodeGroups"), problems, kind);
+        KarpenterSettings karpenter = KarpenterSection.read(required("karpenter", kind, "nodeClass, nodePools."
+                + KarpenterSettings.WORKLOADS), nodeGroups.keySet());
         DatabaseSettings database = DatabaseSection.read(section("database", kind), region);
         CacheSettings cache = CacheSection.read(section("cache", kind));
-        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, database, cache,
+        AwsSettings aws = new AwsSettings(region, network, cluster, nodeGroups, karpenter, database, cache,
                 BackupSection.read(section("backup", kind), region), VeleroSection.read(section("velero", kind)));
         CatalogChecks.check(project, aws, planDate, problems, warnings);
         return aws;

@@ -7,8 +7,8 @@ import java.util.List;
 final class ConfigSections {
     /** Top-level objects, each a key of the project ({@code agent-platform:network}). */
     static final List<Section> OBJECTS = List.of(TargetSection.IN_CLUSTER_DATA, NetworkSection.SECTION,
-            ClusterSection.SECTION, NodeGroupSection.GROUPS, DatabaseSection.SECTION, CacheSection.SECTION,
-            BackupSection.SECTION, VeleroSection.SECTION,
+            ClusterSection.SECTION, NodeGroupSection.GROUPS, KarpenterSection.SECTION, DatabaseSection.SECTION,
+            CacheSection.SECTION, BackupSection.SECTION, VeleroSection.SECTION,
             MonitoringSection.SECTION, AlertingSection.SECTION, AgentSection.SECTION);
 
     private ConfigSections() {}

@@ -16,7 +16,7 @@ final class NodeGroupSection {
     static final Setting<NodeGroupSettings.CapacityType> CAPACITY = Setting.choice("capacityType",
             NodeGroupSettings.CapacityType.class, of(NodeGroupSettings.CapacityType.ON_DEMAND), "");
     static final Setting<Integer> MIN = Setting.integer("minSize", 0, 450, of(1),
-            "smallest size the autoscaler may shrink to");
+            "smallest size of the group");
     static final Setting<Integer> MAX = Setting.integer("maxSize", 1, 450, derived("max(minSize, 3)",
             v -> Math.max(v.get(MIN), 3)), "largest size").rule("≥ minSize");
     static final Setting<Integer> DESIRED = Setting.integer("desiredSize", 0, 450, derived("minSize",
@@ -40,8 +40,8 @@ final class NodeGroupSection {
     static final Section SECTION = new Section("nodeGroups.<name>", "One managed node group, keyed by a stable name",
             Section.PLATFORM, List.of(INSTANCE_TYPES, CAPACITY, MIN, MAX, DESIRED, DISK, MAX_UNAVAILABLE, LABELS))
             .with(TAINTS);
-    static final Section GROUPS = new Section("nodeGroups", "Managed node groups by name; " + String.join(" and ",
-            NodeGroupSettings.REQUIRED_GROUPS) + " are required", Section.PLATFORM, List.of()).absent("required on platform stacks")
+    static final Section GROUPS = new Section("nodeGroups", "Managed node groups by name (the cluster services run on "
+            + "them; workloads on Karpenter's nodes); required: " + String.join(", ", NodeGroupSettings.REQUIRED_GROUPS), Section.PLATFORM, List.of()).absent("required on platform stacks")
             .with(SECTION);
 
     private NodeGroupSection() {}

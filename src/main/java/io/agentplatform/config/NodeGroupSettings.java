@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param instanceTypes  at least one; several let spot capacity find a pool
  * @param capacityType   {@code onDemand} or {@code spot}
- * @param minSize        smallest size the autoscaler may shrink to
+ * @param minSize        smallest size of the group (no autoscaler runs on managed groups; Karpenter scales workloads)
  * @param maxSize        largest size
  * @param desiredSize    initial size, within [min, max]
  * @param diskSizeGiB    encrypted gp3 root volume size
@@ -38,12 +38,19 @@ public record NodeGroupSettings(
 
     /** The group the cluster services run on. */
     public static final String SYSTEM = "system";
-    /** The group the agent runs on. */
-    public static final String WORKLOADS = "workloads";
-    /** Node groups every platform stack must define. */
-    public static final List<String> REQUIRED_GROUPS = List.of(SYSTEM, WORKLOADS);
+    /** Node groups every platform stack must define; workloads run on Karpenter's nodes ({@link KarpenterSettings}). */
+    public static final List<String> REQUIRED_GROUPS = List.of(SYSTEM);
     /** Node label naming a node's group, set from the group's key so selectors and validation cannot drift apart. */
     public static final String ROLE_LABEL = "node-role";
+
+    /**
+     * Whether every instance type is a Graviton (arm64) type: its family's attribute letters after the generation
+     * contain {@code g} (t4g, m7g, c6gn, r8g, is4gen), unlike m7i, m7a or g5.
+     */
+    public boolean graviton() {
+        return instanceTypes.stream().allMatch(t -> t.substring(0, Math.max(0, t.indexOf('.')))
+                .matches("[a-z]+\\d+[a-z-]*g[a-z-]*"));
+    }
 
     /** Starts a NodeGroupSettings named field by field (the section reader and inline test settings use it). */
     public static Builder builder() {

@@ -11,8 +11,18 @@ package io.agentplatform.monitoring;
 public record Chart(String chart, String version, String repository, String release) {
 
     /**
-     * kube-prometheus-stack: Prometheus Operator and its CRDs, Prometheus, Alertmanager, Grafana, kube-state-metrics,
-     * node-exporter. 88.5.3 (operator v0.93.1) is the newest release in prometheus-community/helm-charts
+     * The Prometheus Operator CRDs (group monitoring.coreos.com) alone, as templates, so Helm also upgrades them.
+     * 31.0.1 ships operator v0.93.1, the operator {@link #KUBE_PROMETHEUS_STACK} runs, with the same CRD files
+     * (prometheus-community/helm-charts charts/prometheus-operator-crds/Chart.yaml, {@code appVersion: v0.93.1}).
+     * Its release record lives in {@code kube-system}: it needs neither the monitoring namespace nor a node.
+     */
+    public static final Chart PROMETHEUS_OPERATOR_CRDS = new Chart("prometheus-operator-crds", "31.0.1",
+            "https://prometheus-community.github.io/helm-charts", "prometheus-operator-crds");
+
+    /**
+     * kube-prometheus-stack: Prometheus Operator, Prometheus, Alertmanager, Grafana, kube-state-metrics,
+     * node-exporter (its CRDs come with {@link #PROMETHEUS_OPERATOR_CRDS}: {@code crds.enabled: false}). 88.5.3
+     * (operator v0.93.1) is the newest release in prometheus-community/helm-charts
      * (charts/kube-prometheus-stack/Chart.yaml).
      */
     public static final Chart KUBE_PROMETHEUS_STACK = new Chart("kube-prometheus-stack", "88.5.3",

@@ -43,6 +43,10 @@ public final class Monitoring extends PlatformComponent {
     /** Dashboards under {@code src/main/resources/dashboards/}, provisioned through the Grafana sidecar. */
     static final List<String> DASHBOARDS = List.of("agent-red", "platform-overview");
 
+    /** Where the CRD release keeps its Helm record: a namespace that exists before anything of ours. */
+    static final String CRDS_NAMESPACE = "kube-system";
+
+    private final Release crds;
     private final Release kubePrometheusStack;
     /** Loki's bucket where it keeps logs in S3; set while the constructor builds it. */
     private java.util.Optional<Output<String>> logBucketArn = java.util.Optional.empty();
@@ -71,29 +75,30 @@ public final class Monitoring extends PlatformComponent {
         // Taken from the namespace, so everything in it waits for it.
         Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
 
+        // The Prometheus Operator CRDs need only the API server: they install while the nodes start, and every
+        // ServiceMonitor, PrometheusRule, Prometheus or Alertmanager object waits for them, not for a whole stack.
+        this.crds = release(Chart.PROMETHEUS_OPERATOR_CRDS, Output.of(CRDS_NAMESPACE), Output.of(Map.of()), 300, List.of());
+
         Secret grafanaAdmin = grafanaAdminSecret(args.grafanaAdminPassword(), ns);
-        List<Resource> kpsWaitsFor = new ArrayList<>(withVolumes);
-        kpsWaitsFor.add(grafanaAdmin);
+        List<Resource> kpsWaitsFor = plus(plus(withVolumes, crds), grafanaAdmin);
         alertmanagerSecret(args.alerting(), ns).ifPresent(kpsWaitsFor::add);
 
         String lokiHost = "http://" + Chart.LOKI.release() + "." + NAMESPACE + ".svc.cluster.local:3100";
-        this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(
-                KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost)),
+        this.kubePrometheusStack = release(Chart.KUBE_PROMETHEUS_STACK, ns, Output.of(NodePlacement.kubePrometheusStack(
+                KubePrometheusStackValues.build(s, args.alerting(), args.storageClassName(), lokiHost), args.nodeSelector())),
                 900, kpsWaitsFor);
 
         dashboards(ns);
 
-        // Loki and Alloy create ServiceMonitors: their CRD comes with kube-prometheus-stack. Loki keeps its chunks
-        // (and index) on a volume; Alloy needs no volume, and retries pushes until Loki answers, so neither waits
-        // for the other.
-        List<Resource> lokiWaitsFor = new ArrayList<>(withVolumes);
-        lokiWaitsFor.add(kubePrometheusStack);
-        List<Resource> alloyWaitsFor = new ArrayList<>(args.podsCanRun());
-        alloyWaitsFor.add(kubePrometheusStack);
+        // Loki and Alloy create ServiceMonitors: they wait for the CRDs, not for kube-prometheus-stack (Prometheus
+        // picks their monitors up whenever it starts). Loki keeps its chunks (and index) on a volume; Alloy needs no
+        // volume, and retries pushes until Loki answers, so neither waits for the other.
+        List<Resource> lokiWaitsFor = plus(withVolumes, crds);
+        List<Resource> alloyWaitsFor = plus(args.podsCanRun(), crds);
         Output<Map<String, Object>> lokiValues = s.lokiObjectStorage()
                 ? lokiS3(args).applyValue(storage -> LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, storage))
                 : Output.of(LokiValues.build(s, args.storageClassName(), LOKI_SERVICE_ACCOUNT, LokiValues.Storage.filesystem()));
-        release(Chart.LOKI, ns, lokiValues, 600, lokiWaitsFor);
+        release(Chart.LOKI, ns, lokiValues.applyValue(v -> NodePlacement.loki(v, args.nodeSelector())), 600, lokiWaitsFor);
         release(Chart.ALLOY, ns, Output.of(AlloyValues.build(lokiHost + "/loki/api/v1/push")), 600, alloyWaitsFor);
 
         String prefix = Chart.KUBE_PROMETHEUS_STACK.release();
@@ -120,11 +125,11 @@ public final class Monitoring extends PlatformComponent {
     }
 
     /**
-     * The release that installs the Prometheus Operator CRDs: every ServiceMonitor or PrometheusRule created
-     * elsewhere (e.g. {@link AgentObservability}) must depend on it.
+     * The release that installs the Prometheus Operator CRDs ({@link Chart#PROMETHEUS_OPERATOR_CRDS}): every
+     * ServiceMonitor or PrometheusRule created elsewhere (e.g. {@link AgentObservability}) must depend on it.
      */
     public Resource crdsReady() {
-        return kubePrometheusStack;
+        return crds;
     }
 
     /**
@@ -141,6 +146,12 @@ public final class Monitoring extends PlatformComponent {
         labels.put("pod-security.kubernetes.io/warn", "baseline");
         labels.put("pod-security.kubernetes.io/audit", "baseline");
         return labels;
+    }
+
+    private static List<Resource> plus(List<Resource> base, Resource more) {
+        List<Resource> all = new ArrayList<>(base);
+        all.add(more);
+        return all;
     }
 
     private Release release(Chart chart, Output<String> ns, Output<Map<String, Object>> values, int timeoutSeconds,

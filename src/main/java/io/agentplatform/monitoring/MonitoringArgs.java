@@ -8,6 +8,7 @@ import io.agentplatform.config.MonitoringStack;
 import io.agentplatform.config.SecretValue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,17 +21,26 @@ import java.util.Optional;
  * @param irsa             the cluster's OIDC provider; required when {@code settings.lokiObjectStorage()}
  * @param podsCanRun       what must exist before a release's pods can run (node groups, networking add-ons)
  * @param storageClassReady what must exist before a release's volumes can be provisioned (the storage class)
+ * @param nodeSelector     labels of the nodes the monitoring pods run on (the workloads pool); empty: any node.
+ *                         Alloy and node-exporter are DaemonSets and run on every node regardless
  */
 public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alerting,
                              SecretValue grafanaAdminPassword,
                              String storageClassName, Optional<IrsaIssuer> irsa, List<Resource> podsCanRun,
-                             List<Resource> storageClassReady) {
+                             List<Resource> storageClassReady, Map<String, String> nodeSelector) {
 
-    /** The monitoring a stack's config asks for, on the given storage and cluster. */
+    /** The monitoring a stack's config asks for, on the given storage and cluster, on any node (a local cluster). */
     public static MonitoringArgs of(MonitoringStack stack, String storageClassName, Optional<IrsaIssuer> irsa,
                                     List<Resource> podsCanRun, List<Resource> storageClassReady) {
+        return of(stack, storageClassName, irsa, podsCanRun, storageClassReady, Map.of());
+    }
+
+    /** As above, on the nodes the selector names. */
+    public static MonitoringArgs of(MonitoringStack stack, String storageClassName, Optional<IrsaIssuer> irsa,
+                                    List<Resource> podsCanRun, List<Resource> storageClassReady,
+                                    Map<String, String> nodeSelector) {
         return new MonitoringArgs(stack.settings(), stack.alerting(), stack.grafanaAdminPassword(), storageClassName,
-                irsa, podsCanRun, storageClassReady);
+                irsa, podsCanRun, storageClassReady, nodeSelector);
     }
 
     public MonitoringArgs {
@@ -40,5 +50,6 @@ public record MonitoringArgs(MonitoringSettings settings, AlertingSettings alert
         }
         podsCanRun = List.copyOf(podsCanRun);
         storageClassReady = List.copyOf(storageClassReady);
+        nodeSelector = Map.copyOf(nodeSelector);
     }
 }

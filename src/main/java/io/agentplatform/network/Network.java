@@ -85,7 +85,9 @@ public final class Network extends PlatformComponent {
         List<Subnet> publicSubnets = subnets("public", s.publicSubnetCidrs(), vpc, zoneNames, true,
                 Map.of("kubernetes.io/role/elb", "1", clusterTag, "shared", "tier", "public"));
         List<Subnet> privateSubnets = subnets("private", s.privateSubnetCidrs(), vpc, zoneNames, false,
-                Map.of("kubernetes.io/role/internal-elb", "1", clusterTag, "shared", "tier", "private"));
+                Map.of("kubernetes.io/role/internal-elb", "1", clusterTag, "shared", "tier", "private",
+                        // Karpenter's EC2NodeClass selects the subnets it launches nodes into by this tag.
+                        NetworkArgs.DISCOVERY_TAG, args.clusterName()));
         List<Subnet> databaseSubnets = subnets("database", s.databaseSubnetCidrs(), vpc, zoneNames, false,
                 Map.of("tier", "database"));
 

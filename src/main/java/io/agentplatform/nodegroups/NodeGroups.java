@@ -34,8 +34,10 @@ public final class NodeGroups extends PlatformComponent {
     public static final String TYPE = "agent-platform:aws:NodeGroups";
     /** Amazon Linux 2023: AL2 AMIs stop being published for Kubernetes 1.33+. */
     static final String AMI_TYPE = "AL2023_x86_64_STANDARD";
+    /** The same for Graviton (arm64) instance types. */
+    static final String ARM_AMI_TYPE = "AL2023_ARM_64_STANDARD";
     /** What a node needs and nothing more: join the cluster, pull images from ECR, run the VPC CNI. */
-    static final List<String> NODE_POLICIES = List.of(
+    public static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
             "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
@@ -101,7 +103,7 @@ public final class NodeGroups extends PlatformComponent {
                 .nodeGroupNamePrefix(groupName + "-")
                 .nodeRoleArn(role.arn())
                 .subnetIds(args.privateSubnetIds())
-                .amiType(AMI_TYPE)
+                .amiType(s.graviton() ? ARM_AMI_TYPE : AMI_TYPE)
                 .version(args.kubernetesVersion())
                 .capacityType(s.capacityType().name())
                 .instanceTypes(s.instanceTypes())
@@ -116,9 +118,10 @@ public final class NodeGroups extends PlatformComponent {
                 .taints(taints)
                 .tags(tags(groupName))
                 .build(), childBuilder()
+                // Sized from config and nothing else: no autoscaler runs on managed groups (the system group's size
+                // follows the cluster services; Karpenter scales the nodes workloads run on), so a size changed by
+                // hand shows as drift and the next `pulumi up` puts it back.
                 .dependsOn(attachments)
-                // The cluster autoscaler owns the current size once the group exists.
-                .ignoreChanges(List.of("scalingConfig.desiredSize"))
                 .build());
     }
 

@@ -31,8 +31,8 @@ class ConfigDocsTest {
     private static final boolean WRITE = Boolean.getBoolean("config.docs.write");
     private static final List<Class<?>> DECLARING = List.of(TopLevelSection.class, TargetSection.class,
             NetworkSection.class, ClusterSection.class, CiAccessReader.class, NodeGroupSection.class,
-            DatabaseSection.class, CacheSection.class, MonitoringSection.class, AlertingSection.class, AgentSection.class,
-            DeliverySection.class);
+            KarpenterSection.class, DatabaseSection.class, CacheSection.class, MonitoringSection.class,
+            AlertingSection.class, AgentSection.class, DeliverySection.class);
 
     private static void compareOrWrite(Path file, String committed, String generated) throws IOException {
         if (WRITE) {

@@ -96,8 +96,8 @@ class ArgoRolloutsTest {
         PlannedResource monitor = monitors.get(0);
         assertEquals(ArgoRollouts.controllerLabels(), map(monitor.input("spec.selector.matchLabels")));
         assertTrue(release(plan).input("values.controller.metrics.enabled").asBoolean(), "the chart's metrics Service");
-        PlannedResource kps = plan.matching(r -> r.type().equals("kubernetes:helm.sh/v3:Release")
-                && r.input("chart").asText().equals("kube-prometheus-stack")).get(0);
-        assertTrue(monitor.dependsOn(kps.urn()));
+        PlannedResource crds = plan.matching(r -> r.type().equals("kubernetes:helm.sh/v3:Release")
+                && r.input("chart").asText().equals("prometheus-operator-crds")).get(0);
+        assertTrue(monitor.dependsOn(crds.urn()), "waits for the CRD release only");
     }
 }

@@ -36,17 +36,19 @@ class MonitoringStackTest {
     void chartsArePinnedToExactVersionsFromTheirHttpsRepositories(String stack) {
         Plan plan = StackPlans.of(stack);
         Map<String, String> expectedRepos = Map.of(
+                "prometheus-operator-crds", "https://prometheus-community.github.io/helm-charts",
                 "kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts",
                 "loki", "https://grafana-community.github.io/helm-charts",
                 "alloy", "https://grafana.github.io/helm-charts");
         List<PlannedResource> releases = MonitoringObjects.releases(plan);
-        assertEquals(3, releases.size());
+        assertEquals(4, releases.size());
         for (var e : expectedRepos.entrySet()) {
             PlannedResource r = MonitoringObjects.release(plan, e.getKey());
             assertEquals(e.getKey(), r.input("chart").asText(), "release name is the chart name, fixed");
             assertTrue(r.input("version").asText().matches("\\d+\\.\\d+\\.\\d+"), "exact semver: " + r.input("version"));
             assertEquals(e.getValue(), r.input("repositoryOpts.repo").asText());
-            assertEquals("monitoring", r.input("namespace").asText());
+            assertEquals(e.getKey().equals("prometheus-operator-crds") ? "kube-system" : "monitoring",
+                    r.input("namespace").asText(), "the CRD release needs no namespace of ours");
             assertTrue(r.input("atomic").asBoolean(), "a failed upgrade rolls back");
             assertTrue(r.input("timeout").asInt() >= 300, "enough time for the pods to become ready");
         }
@@ -203,10 +205,14 @@ class MonitoringStackTest {
         Plan plan = StackPlans.of(stack);
         List<PlannedResource> nodeGroups = plan.ofType("aws:eks/nodeGroup:NodeGroup");
         assertFalse(nodeGroups.isEmpty());
+        PlannedResource crdRelease = MonitoringObjects.release(plan, "prometheus-operator-crds");
+        String crdsUrn = crdRelease.urn();
         String kpsUrn = MonitoringObjects.release(plan, "kube-prometheus-stack").urn();
         PlannedResource namespace = plan.named("kubernetes:core/v1:Namespace", "agent-platform-" + stack + "-monitoring-namespace");
         List<PlannedResource> waiting = new ArrayList<>(MonitoringObjects.releases(plan));
+        waiting.remove(crdRelease);
         waiting.add(namespace);
+        assertEquals(List.of(), crdRelease.dependencies(), "CRDs need only the API server, no node");
         for (PlannedResource r : waiting) {
             for (PlannedResource nodes : nodeGroups) {
                 assertTrue(r.dependsOn(nodes.urn()), r.name() + " waits for the nodes of " + nodes.name());
@@ -214,8 +220,15 @@ class MonitoringStackTest {
         }
         assertFalse(MonitoringObjects.release(plan, "alloy").dependsOn(MonitoringObjects.release(plan, "loki").urn()),
                 "Alloy retries its pushes: it does not wait for Loki");
-        assertTrue(MonitoringObjects.release(plan, "loki").dependsOn(kpsUrn), "Loki's ServiceMonitor needs the CRD");
-        assertTrue(MonitoringObjects.release(plan, "alloy").dependsOn(kpsUrn), "Alloy's ServiceMonitor needs the CRD");
+        for (String name : List.of("kube-prometheus-stack", "loki", "alloy")) {
+            assertTrue(MonitoringObjects.release(plan, name).dependsOn(crdsUrn), name + " creates custom resources: it needs the CRDs");
+        }
+        for (String name : List.of("loki", "alloy")) {
+            assertFalse(MonitoringObjects.release(plan, name).dependsOn(kpsUrn),
+                    name + "'s ServiceMonitor needs the CRDs, not the whole of kube-prometheus-stack");
+        }
+        assertFalse(MonitoringObjects.release(plan, "kube-prometheus-stack").input("values.crds.enabled").asBoolean(true),
+                "the CRDs are installed once, by their own release");
         List<PlannedResource> crs = new ArrayList<>(plan.ofType(MonitoringObjects.SERVICE_MONITOR));
         crs.addAll(plan.ofType(MonitoringObjects.PROMETHEUS_RULE));
         String prefix = "agent-platform-" + stack + "-";
@@ -224,7 +237,8 @@ class MonitoringStackTest {
                         .collect(java.util.stream.Collectors.toSet()),
                 "the agent's ServiceMonitor and PrometheusRule and the Argo Rollouts controller's ServiceMonitor");
         for (PlannedResource cr : crs) {
-            assertTrue(cr.dependsOn(kpsUrn), cr.name() + " must wait for kube-prometheus-stack (CRDs)");
+            assertTrue(cr.dependsOn(crdsUrn), cr.name() + " must wait for prometheus-operator-crds");
+            assertFalse(cr.dependsOn(kpsUrn), cr.name() + " needs the CRDs, not kube-prometheus-stack");
         }
         String clusterProvider = plan.ofType("pulumi:providers:kubernetes").get(0).urn();
         for (PlannedResource r : MonitoringObjects.component(plan)) {
@@ -248,7 +262,7 @@ class MonitoringStackTest {
                 .dependsOn(storageClass), "its claims are deleted while the EBS CSI driver still runs");
         for (String name : List.of("kube-prometheus-stack", "loki", "alloy")) {
             PlannedResource r = MonitoringObjects.release(plan, name);
-            for (String other : List.of("metrics-server", "aws-load-balancer-controller")) {
+            for (String other : List.of("metrics-server", "aws-load-balancer-controller", "karpenter")) {
                 assertFalse(r.dependsOn(MonitoringObjects.release(plan, other).urn()), name + " does not wait for " + other);
             }
         }

@@ -74,7 +74,7 @@ class NodeGroupsTest {
             assertEquals(settings.maxUnavailable(), group.input("updateConfig.maxUnavailable").asInt());
             settings.labels().forEach((k, v) -> assertEquals(v, group.input("labels").path(k).asText()));
             assertEquals(settings.taints().size(), group.input("taints").size());
-            assertTrue(group.options().ignoreChanges().contains("scalingConfig.desiredSize"), "the autoscaler owns the size");
+            assertTrue(group.options().ignoreChanges().isEmpty(), "config owns the size: no autoscaler scales managed groups");
         });
     }
 
@@ -96,13 +96,27 @@ class NodeGroupsTest {
         assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("workloads"), e.getMessage());
     }
 
+    /** The managed groups hold the cluster services only; the workloads group moved to Karpenter (issue 20). */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
+    void onlyTheSystemGroupIsManagedAndItRunsOnDemandGravitonNodes(String stack) {
+        List<PlannedResource> groups = StackPlans.of(stack).ofType("aws:eks/nodeGroup:NodeGroup");
+        assertEquals(List.of("agent-platform-" + stack + "-nodes-system"), groups.stream().map(PlannedResource::name).toList());
+        assertEquals("ON_DEMAND", groups.get(0).input("capacityType").asText());
+        assertEquals(NodeGroups.ARM_AMI_TYPE, groups.get(0).input("amiType").asText());
+    }
+
     @Test
-    void devRunsWorkloadsOnSeveralSpotInstanceTypes() {
-        PlannedResource workloads = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-workloads");
-        assertEquals("SPOT", workloads.input("capacityType").asText());
-        assertTrue(workloads.input("instanceTypes").size() > 1);
-        PlannedResource system = StackPlans.dev().named("aws:eks/nodeGroup:NodeGroup", "agent-platform-dev-nodes-system");
-        assertEquals("ON_DEMAND", system.input("capacityType").asText());
+    void aGroupIsGravitonOnlyWhenEveryInstanceTypeIs() {
+        assertTrue(group(List.of("t4g.medium", "m7g.large", "c6gn.large", "r8g.xlarge")).graviton());
+        assertFalse(group(List.of("m7g.large", "m7i.large")).graviton());
+        assertFalse(group(List.of("g5.xlarge")).graviton(), "g5 is an NVIDIA GPU family on x86");
+        assertFalse(group(List.of("m7i-flex.large", "m7a.large")).graviton());
+    }
+
+    private static NodeGroupSettings group(List<String> instanceTypes) {
+        return NodeGroupSettings.builder().instanceTypes(instanceTypes).capacityType(NodeGroupSettings.CapacityType.ON_DEMAND)
+                .minSize(1).maxSize(2).desiredSize(1).diskSizeGiB(20).maxUnavailable(1).labels(Map.of()).taints(List.of()).build();
     }
 
     @Test

@@ -59,7 +59,7 @@ class AgentWorkloadTest {
         assertEquals(AgentWorkload.SERVICE_ACCOUNT, a.podSpec().path("serviceAccountName").asText());
         PlannedResource role = a.plan().matching(r -> r.type().equals("aws:iam/role:Role") && r.name().endsWith("-agent-irsa-role")).get(0);
         String arn = sa.input("metadata.annotations").path("eks.amazonaws.com/role-arn").asText();
-        assertTrue(arn.matches("arn:aws:iam::\\d{12}:role/" + role.name() + ".*"), arn);
+        assertTrue(arn.matches("arn:aws:iam::\\d{12}:role" + role.input("path").asText() + role.name() + ".*"), arn);
         assertTrue(sa.dependsOn(role.urn()), "the annotation comes from the role");
         JsonNode statement = JSON.readTree(role.input("assumeRolePolicy").asText()).path("Statement").path(0);
         assertEquals("sts:AssumeRoleWithWebIdentity", statement.path("Action").asText());
@@ -137,7 +137,7 @@ class AgentWorkloadTest {
         assertEquals(List.of("system:serviceaccount:agent:" + DatabaseMigration.SERVICE_ACCOUNT), subjects);
         AgentObjects a = AgentObjects.of(stack);
         assertTrue(a.named(AgentObjects.SERVICE_ACCOUNT, DatabaseMigration.SERVICE_ACCOUNT).input("metadata.annotations")
-                .path("eks.amazonaws.com/role-arn").asText().contains(":role/" + role.name()));
+                .path("eks.amazonaws.com/role-arn").asText().contains(":role" + role.input("path").asText() + role.name()));
     }
 
     @ParameterizedTest

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * Prices a plan from its resources' inputs with the region's {@link PriceTable}: node groups by desired size ×
  * first instance type (Spot at the table's factor) plus their launch-template root volumes, RDS by class
  * (Multi-AZ × 2) and gp3 storage, ElastiCache by nodes × node type, NAT gateways by hour plus assumed traffic,
+ * Karpenter NodePools from their expected minimum (the range up to their limits beside the total, see
+ * {@link NodePoolPricing}),
  * and so on. What has no rule or no price is listed as unpriced with the reason, never counted as zero.
  */
 public final class CostEstimator {
@@ -24,7 +26,8 @@ public final class CostEstimator {
     private static final Pattern HELM_VOLUME = Pattern.compile("\"(storage|size)\":\"(\\d+(?:\\.\\d+)?(?:Gi|G|Ti|T|Mi))\"");
 
     public record Result(double monthlyUsd, Map<String, Double> byComponent, Map<String, Double> byCategory,
-                         List<Estimate.Unpriced> unpriced, String priceTableDate, String priceTableRegion) {}
+                         List<Estimate.Unpriced> unpriced, List<Estimate.CapacityRange> capacityRanges,
+                         String priceTableDate, String priceTableRegion) {}
 
     private CostEstimator() {}
 
@@ -71,18 +74,24 @@ public final class CostEstimator {
         Map<String, Double> byComponent = new TreeMap<>();
         Map<String, Double> byCategory = new TreeMap<>();
         List<Estimate.Unpriced> unpriced = new ArrayList<>();
+        List<Estimate.CapacityRange> ranges = new ArrayList<>();
         double hours = prices.hoursPerMonth();
         for (PlannedResource r : plan.resources()) {
             if (!r.custom()) {
                 continue;
             }
             Pricer p = new Pricer(r, componentName(byUrn, r), byComponent, byCategory, unpriced);
-            price(p, plan, r, byUrn, prices, hours);
+            if (r.type().equals(NodePoolPricing.NODE_POOL)) {
+                priceNodePool(p, r, plan, prices, ranges);
+            } else {
+                price(p, plan, r, byUrn, prices, hours);
+            }
         }
         double total = byComponent.values().stream().mapToDouble(Double::doubleValue).sum();
         byComponent.replaceAll((k, v) -> cents(v));
         byCategory.replaceAll((k, v) -> cents(v));
-        return new Result(cents(total), byComponent, byCategory, List.copyOf(unpriced), prices.date(), prices.region());
+        return new Result(cents(total), byComponent, byCategory, List.copyOf(unpriced), List.copyOf(ranges), prices.date(),
+                prices.region());
     }
 
     /** Adds one custom resource's monthly cost by what its type bills for, or says why it has no price. */
@@ -175,6 +184,20 @@ public final class CostEstimator {
         p.add("EBS volumes", diskGiB * desired * prices.require("ebs.gp3GbMonth"));
     }
 
+    /** A Karpenter pool counts at its expected minimum; the range up to its limits is listed beside the total. */
+    private static void priceNodePool(Pricer p, PlannedResource r, Plan plan, PriceTable prices,
+                                      List<Estimate.CapacityRange> ranges) {
+        NodePoolPricing.Result priced = NodePoolPricing.price(r, plan, prices);
+        priced.unpriced().ifPresent(p::unpriced);
+        priced.range().ifPresent(range -> {
+            p.add("EC2 nodes", range.low().monthlyUsd() - priced.lowVolumesUsd());
+            p.add("EBS volumes", priced.lowVolumesUsd());
+            ranges.add(new Estimate.CapacityRange(range.urn(), range.pool(), range.low().monthlyUsd(),
+                    range.high().monthlyUsd(), range.low().nodes(), range.high().nodes(), range.low().instanceType(),
+                    range.high().instanceType(), range.spot()));
+        });
+    }
+
     private static void priceDatabase(Pricer p, JsonNode in, PriceTable prices, double hours) {
         String instanceClass = in.path("instanceClass").asText("");
         double azs = in.path("multiAz").asBoolean(false) ? prices.require("rds.multiAzFactor") : 1;
@@ -220,7 +243,7 @@ public final class CostEstimator {
                 .map(r -> new Estimate.Unpriced(r.urn(), r.type(), "no price table for region " + region
                         + " (add offline-plan/src/main/resources/insights/prices-" + region + ".json)"))
                 .toList();
-        return new Result(0, new TreeMap<>(), new TreeMap<>(), unpriced, "none", region);
+        return new Result(0, new TreeMap<>(), new TreeMap<>(), unpriced, List.of(), "none", region);
     }
 
     /** The outermost component's logical name; {@code (stack)} for resources directly under the stack. */

@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Typical create times per resource type, {@code offline-plan/src/main/resources/insights/create-times.json}: exact type
- * tokens, prefixes (ending in {@code :} or {@code /}), input-dependent variants (RDS Multi-AZ) and a default for
+ * tokens, prefixes (ending in {@code :} or {@code /}), input-dependent variants (RDS Multi-AZ), Helm releases by
+ * chart and a default for
  * everything else. Component resources take no time of their own.
  */
 public final class CreateTimes {
@@ -54,10 +55,20 @@ public final class CreateTimes {
         return best != null ? root.path("seconds").path(best).asInt() : defaultSeconds();
     }
 
-    /** Seconds for one planned resource: 0 for components, a variant when its input matches, else by type. */
+    /**
+     * Seconds for one planned resource: 0 for components, a variant when its input matches, a Helm release by its
+     * chart where the table knows it (the last path segment of an OCI reference), else by type.
+     */
     public int seconds(PlannedResource r) {
         if (!r.custom()) {
             return 0;
+        }
+        if (r.type().equals("kubernetes:helm.sh/v3:Release")) {
+            String chart = r.input("chart").asText();
+            JsonNode byChart = root.path("charts").path(chart.substring(chart.lastIndexOf('/') + 1));
+            if (byChart.isNumber()) {
+                return byChart.asInt();
+            }
         }
         JsonNode variant = root.path("variants").path(r.type());
         if (variant.isObject() && r.input(variant.path("input").asText()).equals(variant.path("equals"))) {

@@ -86,6 +86,22 @@ public final class DeployGraph {
         return n == null ? Set.of() : n.waitsFor();
     }
 
+    /**
+     * Everything a node waits for, directly or through what it waits for. Pulumi deletes in the reverse order, so on
+     * {@code pulumi destroy} all of these are deleted only after the node is gone.
+     */
+    public Set<String> waitsForTransitively(String urn) {
+        Set<String> seen = new TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(waitsFor(urn));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (seen.add(next)) {
+                todo.addAll(waitsFor(next));
+            }
+        }
+        return seen;
+    }
+
     /** Earliest start time of a node, optionally ignoring some of what it waits for. */
     long start(String urn, Set<String> ignoring) {
         return nodes.get(urn).waitsFor().stream().filter(d -> !ignoring.contains(d)).mapToLong(this::finish).max().orElse(0);

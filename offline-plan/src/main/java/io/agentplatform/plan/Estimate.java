@@ -13,17 +13,26 @@ import java.util.TreeMap;
  * and the deploy critical path. See {@code docs/plan-format.md}.
  */
 public record Estimate(double monthlyUsd, Map<String, Double> byComponent, Map<String, Double> byCategory,
-                       List<Unpriced> unpriced, String priceTableDate, String priceTableRegion,
+                       List<Unpriced> unpriced, List<CapacityRange> capacityRanges, String priceTableDate,
+                       String priceTableRegion,
                        long criticalPathSeconds, List<String> criticalPath, List<String> serializationWarnings) {
 
     /** Something the estimate could not price, with the reason; never counted as zero silently. */
     public record Unpriced(String urn, String type, String reason) {}
 
+    /**
+     * Capacity that follows the load (a Karpenter NodePool): the monthly cost at its expected minimum, which the total
+     * counts, and at its limits; nodes of the cheapest fitting instance type of the price table at each end.
+     */
+    public record CapacityRange(String urn, String pool, double lowUsd, double highUsd, int lowNodes, int highNodes,
+                                String lowInstanceType, String highInstanceType, boolean spot) {}
+
     public static Estimate of(Plan plan) {
         CostEstimator.Result cost = CostEstimator.estimate(plan);
         DeployGraph graph = DeployGraph.of(plan, CreateTimes.standard());
         DeployGraph.Path path = graph.criticalPath();
-        return new Estimate(cost.monthlyUsd(), cost.byComponent(), cost.byCategory(), cost.unpriced(), cost.priceTableDate(),
+        return new Estimate(cost.monthlyUsd(), cost.byComponent(), cost.byCategory(), cost.unpriced(),
+                cost.capacityRanges(), cost.priceTableDate(),
                 cost.priceTableRegion(), path.seconds(), path.urns(), serializationWarnings(plan, graph));
     }
 
@@ -44,6 +53,11 @@ public record Estimate(double monthlyUsd, Map<String, Double> byComponent, Map<S
         new TreeMap<>(byCategory).forEach(categories::put);
         var list = o.putArray("unpriced");
         unpriced.forEach(u -> list.addObject().put("urn", u.urn()).put("type", u.type()).put("reason", u.reason()));
+        var ranges = o.putArray("capacityRanges");
+        capacityRanges.forEach(c -> ranges.addObject().put("urn", c.urn()).put("pool", c.pool())
+                .put("lowUsd", c.lowUsd()).put("highUsd", c.highUsd()).put("lowNodes", c.lowNodes())
+                .put("highNodes", c.highNodes()).put("lowInstanceType", c.lowInstanceType())
+                .put("highInstanceType", c.highInstanceType()).put("spot", c.spot()));
         o.put("priceTableDate", priceTableDate);
         o.put("priceTableRegion", priceTableRegion);
         o.put("hoursPerMonth", 730);
@@ -64,11 +78,16 @@ public record Estimate(double monthlyUsd, Map<String, Double> byComponent, Map<S
         List<Unpriced> unpriced = new ArrayList<>();
         o.path("unpriced").forEach(u -> unpriced.add(new Unpriced(u.path("urn").asText(), u.path("type").asText(),
                 u.path("reason").asText())));
+        List<CapacityRange> ranges = new ArrayList<>();
+        o.path("capacityRanges").forEach(c -> ranges.add(new CapacityRange(c.path("urn").asText(), c.path("pool").asText(),
+                c.path("lowUsd").asDouble(), c.path("highUsd").asDouble(), c.path("lowNodes").asInt(),
+                c.path("highNodes").asInt(), c.path("lowInstanceType").asText(), c.path("highInstanceType").asText(),
+                c.path("spot").asBoolean())));
         List<String> path = new ArrayList<>();
         o.path("criticalPath").forEach(n -> path.add(n.asText()));
         List<String> warnings = new ArrayList<>();
         o.path("serializationWarnings").forEach(n -> warnings.add(n.asText()));
-        return new Estimate(o.path("monthlyUsd").asDouble(), components, categories, unpriced,
+        return new Estimate(o.path("monthlyUsd").asDouble(), components, categories, unpriced, ranges,
                 o.path("priceTableDate").asText(), o.path("priceTableRegion").asText(), o.path("criticalPathSeconds").asLong(),
                 path, warnings);
     }

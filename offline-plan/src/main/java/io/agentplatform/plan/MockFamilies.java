@@ -27,7 +27,7 @@ final class MockFamilies {
     }
 
     /**
-     * The ARN the way each service shapes it: IAM is global; log groups, backup vaults and DB instances are named
+     * The ARN the way each service shapes it: IAM is global with the path in it; log groups, backup vaults and DB instances are named
      * (CreateBackupVault, DescribeDBInstances); the rest carry the id.
      */
     private static String arn(MockResource resource, String physical) {
@@ -36,8 +36,10 @@ final class MockFamilies {
         String account = MockCloud.ACCOUNT;
         String region = resource.region();
         return switch (module) {
-            case "iam" -> "arn:aws:iam::" + account + ":" + lowerFirst(token[2]) + "/" + physical;
-            case "cloudwatch" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + physical;
+            case "iam" -> "arn:aws:iam::" + account + ":" + lowerFirst(token[2]) + iamPath(resource) + physical;
+            case "cloudwatch" -> resource.type().equals("aws:cloudwatch/logGroup:LogGroup")
+                    ? "arn:aws:logs:" + region + ":" + account + ":log-group:" + physical
+                    : "arn:aws:cloudwatch:" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
             case "backup" -> resource.type().equals("aws:backup/vault:Vault")
                     ? "arn:aws:backup:" + region + ":" + account + ":backup-vault:" + physical
                     : "arn:aws:backup:" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
@@ -46,6 +48,12 @@ final class MockFamilies {
                     : "arn:aws:rds:" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
             default -> "arn:aws:" + module + ":" + region + ":" + account + ":" + lowerFirst(token[2]) + "/" + resource.id();
         };
+    }
+
+    /** An IAM role's or policy's path is part of its ARN: {@code role/agent-platform/dev/<name>}. */
+    private static String iamPath(MockResource resource) {
+        String path = resource.text("path", "/");
+        return path.endsWith("/") ? path : path + "/";
     }
 
     private static String lowerFirst(String s) {

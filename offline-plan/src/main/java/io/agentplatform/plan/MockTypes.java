@@ -13,6 +13,7 @@ final class MockTypes {
     private static final MockTypes STANDARD = new MockTypes(Map.of())
             .with(Ec2Mocks.TYPES).with(EksMocks.TYPES).with(IamMocks.TYPES).with(KmsMocks.TYPES)
             .with(RdsMocks.TYPES).with(ElastiCacheMocks.TYPES).with(S3Mocks.TYPES).with(EcrMocks.TYPES)
+            .with(SqsMocks.TYPES).with(EventBridgeMocks.TYPES)
             .with(KubernetesMocks.TYPES).with(PulumiMocks.TYPES);
 
     private final Map<String, TypeMock> byType;

@@ -54,10 +54,18 @@ final class NeedlessWaits {
         return warnings;
     }
 
-    /** The custom resource kinds a release installs the CRDs of, by its chart; none for an unknown chart. */
+    /**
+     * The custom resource kinds a release installs the CRDs of, by its chart; none for an unknown chart, nor when
+     * its values switch the chart's CRDs off (the entry's {@code onlyWhen} path is {@code false}).
+     */
     static Set<String> kindsInstalledBy(PlannedResource release) {
+        JsonNode chart = chartKinds().path("charts").path(release.input("chart").asText());
+        String onlyWhen = chart.path("onlyWhen").asText("");
+        if (!onlyWhen.isEmpty() && !release.input("values." + onlyWhen).asBoolean(true)) {
+            return Set.of();
+        }
         Set<String> kinds = new HashSet<>();
-        chartKinds().path("charts").path(release.input("chart").asText()).path("kinds").forEach(k -> kinds.add(k.asText()));
+        chart.path("kinds").forEach(k -> kinds.add(k.asText()));
         return kinds;
     }
 

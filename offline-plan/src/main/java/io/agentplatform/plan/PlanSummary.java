@@ -48,6 +48,10 @@ public final class PlanSummary {
             String name = plan.byUrn(urn).map(PlannedResource::name).orElse(urn.substring(urn.lastIndexOf("::") + 2));
             return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
         };
+        e.capacityRanges().forEach(c -> out.append(String.format(Locale.ROOT,
+                "  capacity that follows the load, pool %s: $%,.2f (%d × %s) counted, up to $%,.2f (%d × %s) at its limits%s%n",
+                c.pool(), c.lowUsd(), c.lowNodes(), c.lowInstanceType(), c.highUsd(), c.highNodes(), c.highInstanceType(),
+                c.spot() ? ", spot" : "")));
         if (!e.unpriced().isEmpty()) {
             out.append("  not priced (").append(e.unpriced().size()).append(", reasons in estimate.unpriced): ")
                     .append(String.join(", ", e.unpriced().stream().map(u -> shortName.apply(u.urn())).distinct().toList()))

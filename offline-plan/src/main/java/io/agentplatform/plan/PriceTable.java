@@ -78,6 +78,17 @@ public final class PriceTable {
         return value.isNumber() ? OptionalDouble.of(value.asDouble()) : OptionalDouble.empty();
     }
 
+    /** The keys of a keyed table ({@code ec2.instanceHour}), in the table's order; none when it has no such table. */
+    public java.util.List<String> keys(String tablePath) {
+        JsonNode node = root;
+        for (String part : tablePath.split("\\.")) {
+            node = node.path(part);
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** A number the estimate cannot do without (a unit price of the table's own structure). */
     double require(String path) {
         return number(path).orElseThrow(() -> new IllegalStateException("the price table " + region() + " has no " + path));

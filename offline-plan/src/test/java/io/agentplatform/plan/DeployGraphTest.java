@@ -93,4 +93,18 @@ class DeployGraphTest {
         assertEquals(720, path.seconds());
         assertEquals(List.of(cluster, "urn:release"), path.urns());
     }
+
+    @Test
+    void whatANodeWaitsForTransitivelyIsWhatADestroyDeletesAfterIt() {
+        // pool → node-class → controller → nodes → cluster; the pool never waits for the unrelated nat.
+        DeployGraph graph = new DeployGraph(List.of(
+                node("cluster", "aws:eks/cluster:Cluster", 600),
+                node("nodes", "aws:eks/nodeGroup:NodeGroup", 300, "cluster"),
+                node("controller", "kubernetes:helm.sh/v3:Release", 60, "nodes"),
+                node("node-class", "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", 5, "controller"),
+                node("pool", "kubernetes:karpenter.sh/v1:NodePool", 60, "node-class"),
+                node("nat", "aws:ec2/natGateway:NatGateway", 120)));
+        assertEquals(Set.of("node-class", "controller", "nodes", "cluster"), graph.waitsForTransitively("pool"));
+        assertEquals(Set.of(), graph.waitsForTransitively("cluster"));
+    }
 }

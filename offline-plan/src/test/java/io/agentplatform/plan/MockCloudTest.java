@@ -50,11 +50,34 @@ class MockCloudTest {
 
     @Test
     void anAwsResourceWithoutItsOwnEntryIsAutoNamedAndItsArnCarriesItsId() {
-        Map<String, Object> state = create("aws:sqs/queue:Queue", "jobs", Map.of("tags", Map.of("team", "a")));
-        String id = cloud.id("aws:sqs/queue:Queue", "jobs", Map.of());
+        Map<String, Object> state = create("aws:example/widget:Widget", "jobs", Map.of("tags", Map.of("team", "a")));
+        String id = cloud.id("aws:example/widget:Widget", "jobs", Map.of());
         assertTrue(String.valueOf(state.get("name")).matches("jobs-[0-9a-f]{7}"), String.valueOf(state.get("name")));
-        assertEquals("arn:aws:sqs:eu-west-1:" + MockCloud.ACCOUNT + ":queue/" + id, state.get("arn"));
+        assertEquals("arn:aws:example:eu-west-1:" + MockCloud.ACCOUNT + ":widget/" + id, state.get("arn"));
         assertEquals(Map.of("team", "a"), state.get("tagsAll"));
+    }
+
+    @Test
+    void aQueueHasANamedArnWithoutAQueuePrefixAndItsUrl() {
+        Map<String, Object> state = create("aws:sqs/queue:Queue", "interruptions", Map.of());
+        String name = String.valueOf(state.get("name"));
+        assertTrue(name.matches("interruptions-[0-9a-f]{7}"), name);
+        assertEquals("arn:aws:sqs:eu-west-1:123456789012:" + name, state.get("arn"));
+        assertEquals("https://sqs.eu-west-1.amazonaws.com/123456789012/" + name, state.get("url"));
+    }
+
+    @Test
+    void anEventRuleIsAnEventsArnOnTheDefaultBusAndItsTargetIsNamedAfterIt() {
+        assertEquals("arn:aws:events:eu-west-1:123456789012:rule/spot",
+                create("aws:cloudwatch/eventRule:EventRule", "r", Map.of("name", "spot")).get("arn"));
+        assertEquals("spot-queue", cloud.id("aws:cloudwatch/eventTarget:EventTarget", "t",
+                Map.of("rule", "spot", "targetId", "queue")));
+    }
+
+    @Test
+    void anIamRoleArnCarriesItsPath() {
+        assertEquals("arn:aws:iam::123456789012:role/agent-platform/dev/nodes",
+                create("aws:iam/role:Role", "r", Map.of("name", "nodes", "path", "/agent-platform/dev/")).get("arn"));
     }
 
     @Test

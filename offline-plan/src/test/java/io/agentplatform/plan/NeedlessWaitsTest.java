@@ -65,6 +65,23 @@ class NeedlessWaitsTest {
     }
 
     @Test
+    void aReleaseWaitingForAChartWhoseCrdsAreSwitchedOffIsFlaggedAndTheCrdReleaseIsWhatItUses() {
+        // kube-prometheus-stack with crds.enabled: false installs no CRD: Loki's ServiceMonitor needs the CRD release.
+        String crds = TinyPlans.urn(RELEASE, "crds");
+        Plan plan = new TinyPlans("t")
+                .resource(RELEASE, "crds", null, null, release("prometheus-operator-crds", Map.of()))
+                .resource(RELEASE, "kps", null, null, release("kube-prometheus-stack", Map.of("crds", Map.of("enabled", false),
+                        "prometheus", Map.of("enabled", true))), crds)
+                .resource(RELEASE, "loki", null, null, release("loki", Map.of("monitoring",
+                        Map.of("serviceMonitor", Map.of("enabled", true)))), crds, KPS)
+                .plan();
+        List<String> warnings = warnings(plan);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("loki (kubernetes:helm.sh/v3:Release) waits for kps,")
+                && warnings.get(0).contains("120 s later"), warnings.get(0));
+    }
+
+    @Test
     void aReleaseWaitingForAStorageClassItNeitherNamesNorNeedsIsFlagged() {
         Plan plan = monitoring()
                 .resource(RELEASE, "metrics-server", null, null, release("metrics-server", Map.of("replicas", 2)), GP3)
