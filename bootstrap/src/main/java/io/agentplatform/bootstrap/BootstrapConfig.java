@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * @param stateBackend           where Pulumi state lives
  * @param createOidcProvider     create the GitHub OIDC provider, or use {@code existingOidcProviderArn}
  * @param existingOidcProviderArn ARN of an existing provider when {@code createOidcProvider} is false
- * @param platformProject        Pulumi project name of the platform program (S3 state key layout)
+ * @param platformProject        Pulumi project name of the platform program (S3 state key layout, and the first part
+ *                               of its resource names: {@link #platformResourcePrefix})
  */
 public record BootstrapConfig(
         String githubRepository,
@@ -229,12 +230,43 @@ public record BootstrapConfig(
             problems.add("platformProject '" + project + "' is not a valid Pulumi project name");
         }
 
+        problems.addAll(namePrefixOverlaps(project, environments,
+                backend.filter(b -> b == StateBackend.S3).map(b -> stateBucketPrefix(prefix))));
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new BootstrapConfig(repository, List.copyOf(environments), preview, previewBase, branch,
                 List.copyOf(regions), homeRegion, prefix, workloadPath, ciPath, ecrName, backend.orElseThrow(), createOidc,
                 existingArn, project);
+    }
+
+    /**
+     * Each deploy role manages the buckets, queues and rules named {@code <platformProject>-<env>-*}; that pattern
+     * must not also cover another environment's resources ({@code dev} and {@code dev-eu}) nor the state bucket.
+     */
+    private static List<String> namePrefixOverlaps(String project, List<String> environments,
+                                                   Optional<String> stateBucketPrefix) {
+        List<String> problems = new ArrayList<>();
+        for (String env : new LinkedHashSet<>(environments)) {
+            String own = project + "-" + env + "-";
+            for (String other : new LinkedHashSet<>(environments)) {
+                if (!other.equals(env) && (project + "-" + other + "-").startsWith(own)) {
+                    problems.add("environments '" + env + "' and '" + other + "' overlap: the deploy role of " + env
+                            + " manages resources named " + own + "*, which includes those of " + other
+                            + "; choose environment names where neither is the other plus '-…'");
+                }
+            }
+            stateBucketPrefix.filter(state -> state.startsWith(own) || own.startsWith(state)).ifPresent(state ->
+                    problems.add("environment '" + env + "' would let its deploy role manage the state bucket "
+                            + state + "… (it manages buckets named " + own + "*); rename the environment or "
+                            + "change namePrefix"));
+        }
+        return problems;
+    }
+
+    static String stateBucketPrefix(String namePrefix) {
+        return namePrefix + "-pulumi-state-";
     }
 
     /** Convenience for tests and tools: parse from a plain map of keys without namespace. */
@@ -287,6 +319,14 @@ public record BootstrapConfig(
     /** The OIDC {@code sub} claim for push/schedule runs on the default branch without an environment. */
     public String defaultBranchSubject() {
         return "repo:" + githubRepository + ":ref:refs/heads/" + defaultBranch;
+    }
+
+    /**
+     * Start of every resource name of the platform stack {@code environment}: {@code <platformProject>-<env>-}, as
+     * the program's {@code Naming} builds {@code <project>-<stack>-<component>-…}.
+     */
+    public String platformResourcePrefix(String environment) {
+        return platformProject + "-" + environment + "-";
     }
 
     public boolean createsStateBackend() {

@@ -127,7 +127,7 @@ public final class BootstrapStack {
                     .targetKeyId(key.keyId())
                     .build()));
             var b = new BucketV2("pulumi-state", BucketV2Args.builder()
-                    .bucketPrefix(p + "-pulumi-state-")
+                    .bucketPrefix(BootstrapConfig.stateBucketPrefix(p))
                     .forceDestroy(false)
                     .build(), CustomResourceOptions.builder().protect(true).build());
             new BucketOwnershipControls("pulumi-state", BucketOwnershipControlsArgs.builder()
@@ -183,17 +183,17 @@ public final class BootstrapStack {
             planArns.put(env, role(c, env + "-plan",
                     "Read-only pulumi preview of stack " + env + " from pull requests of " + c.githubRepository(),
                     providerArn, List.of(c.pullRequestSubject()), READ_SESSION_SECONDS,
-                    scope, PolicyDocuments::readOnlyPolicy));
+                    scope, sc -> PolicyDocuments.readOnlyPolicy(sc, env)));
             driftArns.put(env, role(c, env + "-drift",
                     "Read-only drift detection (refresh --preview-only) of stack " + env + " from "
                             + c.defaultBranch() + " of " + c.githubRepository(),
                     providerArn, List.of(c.defaultBranchSubject()), READ_SESSION_SECONDS,
-                    scope, PolicyDocuments::readOnlyPolicy));
+                    scope, sc -> PolicyDocuments.readOnlyPolicy(sc, env)));
             deployArns.put(env, role(c, env + "-deploy",
                     "pulumi up/destroy of stack " + env + " from GitHub environment " + env + " of "
                             + c.githubRepository(),
                     providerArn, List.of(c.environmentSubject(env)), DEPLOY_SESSION_SECONDS,
-                    scope, PolicyDocuments::deployPolicy));
+                    scope, sc -> PolicyDocuments.deployPolicy(sc, env)));
         }
         Output<String> imageRoleArn = role(c, "image-publisher",
                 "Push of the agent image from " + c.defaultBranch() + " of " + c.githubRepository(),

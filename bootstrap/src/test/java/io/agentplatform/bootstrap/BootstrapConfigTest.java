@@ -118,6 +118,23 @@ class BootstrapConfigTest {
     }
 
     @Test
+    void environmentsWhoseResourceNamesOverlapAreRefused() {
+        List<String> p = assertThrows(BootstrapConfig.InvalidConfigException.class, () -> BootstrapConfig.parse(
+                Map.of("githubRepository", "acme/app", "environments", "[\"dev\",\"dev-eu\",\"pulumi\"]",
+                        "stateBackend", "s3"), REGION)).problems();
+        assertEquals(2, p.size(), p::toString);
+        assertTrue(has(p, "environments 'dev' and 'dev-eu' overlap: the deploy role of dev manages"
+                + " resources named agent-platform-dev-*"), p::toString);
+        assertTrue(has(p, "environment 'pulumi' would let its deploy role manage the state bucket"
+                + " agent-platform-pulumi-state-"), p::toString);
+
+        BootstrapConfig cloud = BootstrapConfig.parse(Map.of("githubRepository", "acme/app",
+                "environments", "[\"pulumi\",\"prod\",\"production\"]"), REGION);
+        assertEquals("agent-platform-pulumi-", cloud.platformResourcePrefix("pulumi"),
+                "without a state bucket there is nothing to protect; prod and production do not overlap");
+    }
+
+    @Test
     void repositorySlugRules() {
         for (String good : List.of("a/b", "acme-corp/agent.platform", "A1/x_y-z")) {
             BootstrapConfig.parse(Map.of("githubRepository", good), REGION);
