@@ -68,7 +68,7 @@ public final class BootstrapStack {
     }
 
     public static void define(Context ctx, BootstrapConfig c) {
-        String p = c.namePrefix();
+        String p = c.platformProject();
         Output<GetCallerIdentityResult> identity = AwsFunctions.getCallerIdentity();
         Output<String> accountId = identity.applyValue(GetCallerIdentityResult::accountId);
         Output<String> partition = identity.applyValue(id -> id.arn().split(":", 3)[1]);
@@ -92,7 +92,7 @@ public final class BootstrapStack {
                 .deletionWindowInDays(30)
                 .build(), CustomResourceOptions.builder().protect(true).build());
         new Alias("ecr", AliasArgs.builder()
-                .name("alias/" + p + "-ecr")
+                .name(c.ecrKeyAlias())
                 .targetKeyId(ecrKey.keyId())
                 .build());
         var repository = new Repository("agent", RepositoryArgs.builder()
@@ -123,7 +123,7 @@ public final class BootstrapStack {
                     .deletionWindowInDays(30)
                     .build(), CustomResourceOptions.builder().protect(true).build());
             stateAlias = Optional.of(new Alias("pulumi-state", AliasArgs.builder()
-                    .name("alias/" + p + "-pulumi-state")
+                    .name(c.stateKeyAlias())
                     .targetKeyId(key.keyId())
                     .build()));
             var b = new BucketV2("pulumi-state", BucketV2Args.builder()
@@ -247,7 +247,7 @@ public final class BootstrapStack {
                                        Output<String> providerArn, List<String> subjects, int sessionSeconds,
                                        Output<PolicyDocuments.Scope> scope,
                                        Function<PolicyDocuments.Scope, String> policy) {
-        String name = c.namePrefix() + "-" + suffix;
+        String name = c.platformProject() + "-" + suffix;
         var role = new Role(name, RoleArgs.builder()
                 .name(name)
                 .path(c.ciIamPath())

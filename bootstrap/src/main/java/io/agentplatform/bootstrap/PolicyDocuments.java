@@ -25,9 +25,10 @@ import java.util.Optional;
  * program's roles, instance profiles and policies must live under {@code workloadIamPath}, only
  * the services those roles trust may be passed them, service-linked roles only for the services
  * used, and OIDC providers only for EKS issuers. AWS Backup (vaults, plans, selections, locks) is regional
- * like the services above; the backup role is passed only to backup.amazonaws.com. S3 buckets, SQS queues and
- * EventBridge rules have names the program chooses, so {@link StackResourceStatements} scopes them to the
- * environment's own names. The CI roles themselves live under a separate path the deploy roles cannot touch.</p>
+ * like the services above; the backup role is passed only to backup.amazonaws.com. S3 buckets, SQS queues,
+ * EventBridge rules, KMS aliases and Secrets Manager secrets have names the program chooses, so
+ * {@link StackResourceStatements} scopes them to the environment's own names. The CI roles themselves live under a
+ * separate path the deploy roles cannot touch, and the bootstrap's own KMS keys are explicitly denied to them.</p>
  */
 public final class PolicyDocuments {
 
@@ -163,12 +164,7 @@ public final class PolicyDocuments {
                 // RetireGrant: CreateBackupVault with a customer-managed key (AWS Backup developer guide).
                 "kms:RevokeGrant", "kms:RetireGrant", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"),
                 List.of(s.arn("kms", region, "key/*"))), c.regions()));
-        st.add(withRegions(allow("ManageKmsAliases", List.of("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"),
-                List.of(s.arn("kms", region, "alias/" + c.namePrefix() + "-*"), s.arn("kms", region, "key/*"))),
-                c.regions()));
-        st.add(withRegions(allow("PlatformSecrets", List.of("secretsmanager:*"),
-                List.of(s.arn("secretsmanager", region, "secret:" + c.namePrefix() + "*"),
-                        s.arn("secretsmanager", region, "secret:rds!*"))), c.regions()));
+        st.add(bootstrapKeysOffLimits(s));
         st.add(publicSsmParameters(s));
         st.add(allow("ReadIam", List.of("iam:Get*", "iam:List*"), List.of("*")));
         st.add(allow("ManageWorkloadIamUnderPath", List.of(
@@ -317,6 +313,21 @@ public final class PolicyDocuments {
                 List.of("arn:" + s.partition() + ":ssm:*::parameter/aws/service/*")), s.config().regions());
     }
 
+    /**
+     * The bootstrap's own keys (the state key behind every stack's {@code awskms://} secrets provider, the ECR key)
+     * and their aliases: no deploy role may repoint or delete the aliases, nor change the keys' policies, grants, tags
+     * or description, nor schedule their deletion, whatever the Allow statements match. Every alias operation is authorised on the alias and on its key(s), so denying the
+     * keys also stops pointing a stack's own alias at them.
+     */
+    private static ObjectNode bootstrapKeysOffLimits(Scope s) {
+        BootstrapConfig c = s.config();
+        List<String> resources = new ArrayList<>(List.of(s.ecrKeyArn(), s.arn("kms", "*", c.ecrKeyAlias())));
+        s.stateKeyArn().ifPresent(k -> resources.addAll(List.of(k, s.arn("kms", "*", c.stateKeyAlias()))));
+        return deny("BootstrapKeysOffLimits", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias",
+                "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:CreateGrant", "kms:RevokeGrant",
+                "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource"), resources);
+    }
+
     private static ObjectNode ecrKeyViaEcr(Scope s) {
         ObjectNode st = allow("EcrKmsViaEcrOnly", List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(s.ecrKeyArn()));
@@ -333,6 +344,12 @@ public final class PolicyDocuments {
         actions.forEach(a::add);
         ArrayNode r = st.putArray("Resource");
         resources.forEach(r::add);
+        return st;
+    }
+
+    static ObjectNode deny(String sid, List<String> actions, List<String> resources) {
+        ObjectNode st = allow(sid, actions, resources);
+        st.put("Effect", "Deny");
         return st;
     }
 

@@ -10,10 +10,11 @@ import static io.agentplatform.bootstrap.PolicyDocuments.withRegions;
 
 /**
  * Statements for the platform resources whose ARNs carry the name the program gives them: S3 buckets (Loki chunks,
- * Velero backups), SQS queues and EventBridge rules (Karpenter's interruption queue and the rules feeding it). The
- * program names them {@code <project>-<stack>-<component>-…} (auto-naming appends a random suffix), so a role of
- * one environment reaches only that stack's resources ({@link BootstrapConfig#platformResourcePrefix}), never the
- * state bucket nor another environment's, and only in the allowed regions.
+ * Velero backups), SQS queues and EventBridge rules (Karpenter's interruption queue and the rules feeding it), KMS
+ * aliases and Secrets Manager secrets. The program names them {@code <project>-<stack>-<component>-…} (auto-naming
+ * appends a random suffix; aliases are {@code alias/<project>-<stack>-<component>…}), so a role of one environment
+ * reaches only that stack's resources ({@link BootstrapConfig#platformResourcePrefix}), never the state bucket, the
+ * state key's alias nor another environment's, and only in the allowed regions.
  */
 final class StackResourceStatements {
 
@@ -61,7 +62,13 @@ final class StackResourceStatements {
                 withRegions(allow("EmptyStackBucketsOnDestroy", List.of("s3:DeleteObject", "s3:DeleteObjectVersion"),
                         List.of(n.buckets() + "/*")), regions),
                 withRegions(allow("StackQueues", concat(QUEUE_READ, QUEUE_WRITE), List.of(n.queues())), regions),
-                withRegions(allow("StackEventRules", concat(RULE_READ, RULE_WRITE), List.of(n.rules())), regions));
+                withRegions(allow("StackEventRules", concat(RULE_READ, RULE_WRITE), List.of(n.rules())), regions),
+                // Each alias operation is authorised on the alias and on the key(s) it names; key IDs are AWS's.
+                withRegions(allow("StackKmsAliases", List.of("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"),
+                        List.of(n.aliases(), s.arn("kms", "*", "key/*"))), regions),
+                // RDS names the master user secret it manages rds!<id>, which carries no stack name.
+                withRegions(allow("StackSecrets", List.of("secretsmanager:*"),
+                        List.of(n.secrets(), s.arn("secretsmanager", "*", "secret:rds!*"))), regions));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -84,6 +91,14 @@ final class StackResourceStatements {
 
         String rules() {
             return scope.arn("events", "*", "rule/" + name());
+        }
+
+        String aliases() {
+            return scope.arn("kms", "*", "alias/" + name());
+        }
+
+        String secrets() {
+            return scope.arn("secretsmanager", "*", "secret:" + name());
         }
     }
 }

@@ -319,6 +319,21 @@ class BootstrapStackTest {
     }
 
     @Test
+    void thePlatformProjectNamesTheRolesAliasesAndTheScopeOfEveryDeployRole() {
+        run(Map.of("githubRepository", REPO, "stateBackend", "s3", "namePrefix", "acme-platform"));
+        assertEquals("alias/acme-platform-pulumi-state", mocks.one("aws:kms/alias:Alias", "pulumi-state").inputs().get("name"));
+        assertEquals("alias/acme-platform-ecr", mocks.one("aws:kms/alias:Alias", "ecr").inputs().get("name"));
+        JsonNode dev = permissions("acme-platform-dev-deploy");
+        assertTrue(allows(dev, "kms:CreateAlias", "arn:aws:kms:eu-west-1:123456789012:alias/acme-platform-dev-cache",
+                "eu-west-1"));
+        assertFalse(allows(dev, "kms:CreateAlias", "arn:aws:kms:eu-west-1:123456789012:alias/agent-platform-dev-cache",
+                "eu-west-1"), "the former namePrefix and the project no longer name different things");
+        assertTrue(allows(dev, "s3:CreateBucket", "arn:aws:s3:::acme-platform-dev-monitoring-loki-0a1b2c3", "eu-west-1"));
+        assertTrue(allows(dev, "iam:CreateRole", "arn:aws:iam::123456789012:role/acme-platform/acme-platform-dev-x",
+                "eu-west-1"));
+    }
+
+    @Test
     void noRoleMayReconfigureDeleteOrRewriteTheHistoryOfTheStateBucket() {
         runS3();
         String bucket = "arn:aws:s3:::agent-platform-pulumi-state-0123abcd";

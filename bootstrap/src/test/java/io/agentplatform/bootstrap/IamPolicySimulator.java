@@ -2,6 +2,7 @@ package io.agentplatform.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -36,6 +37,14 @@ final class IamPolicySimulator {
             }
         }
         return allowed;
+    }
+
+    /**
+     * A request authorised on several resources at once (kms:UpdateAlias: the alias, the key it points to and the
+     * key it is to point to) is allowed only when each of them is.
+     */
+    static boolean allowsAll(JsonNode policy, String action, List<String> resources, Map<String, String> context) {
+        return resources.stream().allMatch(r -> allows(policy, new Request(action, r, context)));
     }
 
     private static boolean applies(JsonNode statement, Request request) {

@@ -1,12 +1,7 @@
 package io.agentplatform.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.TestResult;
 import io.agentplatform.bootstrap.IamPolicySimulator.Request;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -15,11 +10,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -37,8 +30,7 @@ class PlatformPermissionsTest {
 
     private static final String TABLE = "/platform-resource-permissions.tsv";
     private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "production");
-    private static final String REGION = "eu-west-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REGION = RenderedRolePolicies.REGION;
 
     /** One table row: {@code who} is {@code deploy} (deploy role) or {@code read} (plan, drift and deploy roles). */
     record Row(int line, String type, String who, String action, String resource) {
@@ -56,29 +48,9 @@ class PlatformPermissionsTest {
 
     private static final List<Row> ROWS = loadTable();
     private static final PlatformProgramSource SOURCE = PlatformProgramSource.read();
-    private static final Map<String, JsonNode> POLICIES = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void runTheBootstrapOnce() {
-        BootstrapConfig c = BootstrapConfig.parse(Map.of("githubRepository", "acme/agent-platform",
-                "stateBackend", "s3", "regions", "[\"eu-west-1\",\"eu-central-1\"]"), Optional.of(REGION));
-        RecordingMocks mocks = new RecordingMocks();
-        TestResult result = PulumiTest.withMocks(mocks)
-                .withOptions(TestOptions.builder().projectName("agent-platform-bootstrap").stackName("bootstrap").build())
-                .runTest(ctx -> BootstrapStack.define(ctx, c));
-        assertTrue(result.exceptions().isEmpty(), () -> "exceptions: " + result.exceptions());
-        for (var p : mocks.ofType("aws:iam/rolePolicy:RolePolicy")) {
-            try {
-                POLICIES.put(p.name(), JSON.readTree((String) p.inputs().get("policy")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        PulumiTest.cleanup();
-    }
 
     private static JsonNode policy(String role) {
-        return Objects.requireNonNull(POLICIES.get(role), () -> "no role policy " + role + " in " + POLICIES.keySet());
+        return RenderedRolePolicies.get().policy(role);
     }
 
     @Test
