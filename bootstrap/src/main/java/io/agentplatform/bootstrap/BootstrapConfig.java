@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  * @param defaultBranch          branch whose scheduled/push runs may use the drift and image roles
  * @param regions                regions the deploy roles may act in
  * @param homeRegion             region of the bootstrap resources themselves ({@code aws:region})
- * @param namePrefix             prefix of every name this stack creates
  * @param workloadIamPath        IAM path the platform program's own roles live under
  * @param ciIamPath              IAM path of the CI roles created here (never writable by deploy roles)
  * @param ecrRepositoryName      ECR repository for the agent image
  * @param stateBackend           where Pulumi state lives
  * @param createOidcProvider     create the GitHub OIDC provider, or use {@code existingOidcProviderArn}
  * @param existingOidcProviderArn ARN of an existing provider when {@code createOidcProvider} is false
- * @param platformProject        Pulumi project name of the platform program (S3 state key layout)
+ * @param platformProject        Pulumi project name of the platform program: the S3 state key layout, the first part
+ *                               of its resource names ({@link #platformResourcePrefix}) and of every name this stack
+ *                               creates (default {@code agent-platform}; {@code namePrefix} is its former name)
  */
 public record BootstrapConfig(
         String githubRepository,
@@ -43,7 +44,6 @@ public record BootstrapConfig(
         String defaultBranch,
         List<String> regions,
         String homeRegion,
-        String namePrefix,
         String workloadIamPath,
         String ciIamPath,
         String ecrRepositoryName,
@@ -101,12 +101,12 @@ public record BootstrapConfig(
     static final Pattern ENVIRONMENT = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     static final Pattern BRANCH = Pattern.compile("^(?!/)(?!.*//)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,100}(?<![/.])$");
     static final Pattern REGION = Pattern.compile("^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]$");
-    static final Pattern NAME_PREFIX = Pattern.compile("^[a-z][a-z0-9-]{1,23}[a-z0-9]$");
+    // Starts S3 bucket names (lower case) and the CI role names (64 characters with a 20-character environment).
+    static final Pattern PROJECT = Pattern.compile("^[a-z][a-z0-9-]{1,23}[a-z0-9]$");
     static final Pattern IAM_PATH = Pattern.compile("^/(?:[A-Za-z0-9+=,.@_-]+/)+$");
     static final Pattern ECR_NAME = Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$");
     static final Pattern OIDC_PROVIDER_ARN = Pattern.compile(
             "^arn:aws(?:-[a-z]+)*:iam::[0-9]{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$");
-    static final Pattern PROJECT = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -176,16 +176,13 @@ public record BootstrapConfig(
             problems.add("regions " + regions + " must include aws:region '" + homeRegion + "'");
         }
 
-        String prefix = lookup.apply("namePrefix").map(String::trim).orElse("agent-platform");
-        if (!NAME_PREFIX.matcher(prefix).matches()) {
-            problems.add("namePrefix '" + prefix + "' must match " + NAME_PREFIX.pattern());
-        }
+        String project = platformProject(lookup, problems);
 
-        String workloadPath = lookup.apply("workloadIamPath").map(String::trim).orElse("/" + prefix + "/");
+        String workloadPath = lookup.apply("workloadIamPath").map(String::trim).orElse("/" + project + "/");
         if (!IAM_PATH.matcher(workloadPath).matches()) {
             problems.add("workloadIamPath '" + workloadPath + "' must look like /name/ (IAM path)");
         }
-        String ciPath = lookup.apply("ciIamPath").map(String::trim).orElse("/" + prefix + "-ci/");
+        String ciPath = lookup.apply("ciIamPath").map(String::trim).orElse("/" + project + "-ci/");
         if (!IAM_PATH.matcher(ciPath).matches()) {
             problems.add("ciIamPath '" + ciPath + "' must look like /name/ (IAM path)");
         }
@@ -194,7 +191,7 @@ public record BootstrapConfig(
                     + "' must not contain each other (deploy roles could otherwise edit the CI roles)");
         }
 
-        String ecrName = lookup.apply("ecrRepositoryName").map(String::trim).orElse(prefix + "/agent");
+        String ecrName = lookup.apply("ecrRepositoryName").map(String::trim).orElse(project + "/agent");
         if (ecrName.length() < 2 || ecrName.length() > 256 || !ECR_NAME.matcher(ecrName).matches()) {
             problems.add("ecrRepositoryName '" + ecrName + "' is not a valid ECR repository name");
         }
@@ -224,17 +221,75 @@ public record BootstrapConfig(
         existingArn.filter(arn -> !OIDC_PROVIDER_ARN.matcher(arn).matches()).ifPresent(arn ->
                 problems.add("existingOidcProviderArn '" + arn + "' is not the ARN of a token.actions.githubusercontent.com provider"));
 
-        String project = lookup.apply("platformProject").map(String::trim).orElse("agent-platform");
-        if (!PROJECT.matcher(project).matches()) {
-            problems.add("platformProject '" + project + "' is not a valid Pulumi project name");
-        }
+        problems.addAll(overlappingNames(project, environments,
+                backend.filter(b -> b == StateBackend.S3).map(b -> stateBucketPrefix(project))));
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new BootstrapConfig(repository, List.copyOf(environments), preview, previewBase, branch,
-                List.copyOf(regions), homeRegion, prefix, workloadPath, ciPath, ecrName, backend.orElseThrow(), createOidc,
+                List.copyOf(regions), homeRegion, workloadPath, ciPath, ecrName, backend.orElseThrow(), createOidc,
                 existingArn, project);
+    }
+
+    /**
+     * {@code platformProject}, or {@code namePrefix} (its former name, kept so existing stack files work) when only
+     * that is set; both set to different values is refused, as the two would name the same things.
+     */
+    private static String platformProject(Function<String, Optional<String>> lookup, List<String> problems) {
+        Optional<String> project = lookup.apply("platformProject").map(String::trim);
+        Optional<String> legacy = lookup.apply("namePrefix").map(String::trim);
+        if (project.isPresent() && legacy.isPresent() && !project.equals(legacy)) {
+            problems.add("namePrefix '" + legacy.get() + "' and platformProject '" + project.get() + "' differ:"
+                    + " namePrefix is the former name of platformProject (the platform program's Pulumi project"
+                    + " name, which starts every name); remove namePrefix");
+        }
+        String setting = project.isPresent() || legacy.isEmpty() ? "platformProject" : "namePrefix";
+        String value = project.or(() -> legacy).orElse("agent-platform");
+        if (!PROJECT.matcher(value).matches()) {
+            problems.add(setting + " '" + value + "' must match " + PROJECT.pattern()
+                    + " (it starts S3 bucket and IAM role names)");
+        }
+        return value;
+    }
+
+    /**
+     * Each deploy role manages the buckets, queues, event rules and KMS aliases named
+     * {@code <platformProject>-<env>-*}; that pattern must not also cover another environment's resources
+     * ({@code dev} and {@code dev-eu}) nor the state bucket and its key's alias.
+     */
+    private static List<String> overlappingNames(String project, List<String> environments,
+                                                 Optional<String> stateBucketPrefix) {
+        List<String> problems = new ArrayList<>();
+        for (String env : new LinkedHashSet<>(environments)) {
+            String own = project + "-" + env + "-";
+            for (String other : new LinkedHashSet<>(environments)) {
+                if (!other.equals(env) && (project + "-" + other + "-").startsWith(own)) {
+                    problems.add("environments '" + env + "' and '" + other + "' overlap: the deploy role of " + env
+                            + " manages resources named " + own + "*, which includes those of " + other
+                            + "; choose environment names where neither is the other plus '-…'");
+                }
+            }
+            stateBucketPrefix.filter(state -> state.startsWith(own) || own.startsWith(state)).ifPresent(state ->
+                    problems.add("environment '" + env + "' would let its deploy role manage the state bucket "
+                            + state + "… and the state key's alias (it manages buckets and aliases named " + own
+                            + "*); rename the environment"));
+        }
+        return problems;
+    }
+
+    static String stateBucketPrefix(String platformProject) {
+        return platformProject + "-pulumi-state-";
+    }
+
+    /** Alias of the state key, the {@code awskms://} secrets provider of every platform stack. */
+    public String stateKeyAlias() {
+        return "alias/" + platformProject + "-pulumi-state";
+    }
+
+    /** Alias of the agent image repository's key. */
+    public String ecrKeyAlias() {
+        return "alias/" + platformProject + "-ecr";
     }
 
     /** Convenience for tests and tools: parse from a plain map of keys without namespace. */
@@ -287,6 +342,14 @@ public record BootstrapConfig(
     /** The OIDC {@code sub} claim for push/schedule runs on the default branch without an environment. */
     public String defaultBranchSubject() {
         return "repo:" + githubRepository + ":ref:refs/heads/" + defaultBranch;
+    }
+
+    /**
+     * Start of every resource name of the platform stack {@code environment}: {@code <platformProject>-<env>-}, as
+     * the program's {@code Naming} builds {@code <project>-<stack>-<component>-…}.
+     */
+    public String platformResourcePrefix(String environment) {
+        return platformProject + "-" + environment + "-";
     }
 
     public boolean createsStateBackend() {

@@ -68,7 +68,7 @@ public final class BootstrapStack {
     }
 
     public static void define(Context ctx, BootstrapConfig c) {
-        String p = c.namePrefix();
+        String p = c.platformProject();
         Output<GetCallerIdentityResult> identity = AwsFunctions.getCallerIdentity();
         Output<String> accountId = identity.applyValue(GetCallerIdentityResult::accountId);
         Output<String> partition = identity.applyValue(id -> id.arn().split(":", 3)[1]);
@@ -92,7 +92,7 @@ public final class BootstrapStack {
                 .deletionWindowInDays(30)
                 .build(), CustomResourceOptions.builder().protect(true).build());
         new Alias("ecr", AliasArgs.builder()
-                .name("alias/" + p + "-ecr")
+                .name(c.ecrKeyAlias())
                 .targetKeyId(ecrKey.keyId())
                 .build());
         var repository = new Repository("agent", RepositoryArgs.builder()
@@ -123,11 +123,11 @@ public final class BootstrapStack {
                     .deletionWindowInDays(30)
                     .build(), CustomResourceOptions.builder().protect(true).build());
             stateAlias = Optional.of(new Alias("pulumi-state", AliasArgs.builder()
-                    .name("alias/" + p + "-pulumi-state")
+                    .name(c.stateKeyAlias())
                     .targetKeyId(key.keyId())
                     .build()));
             var b = new BucketV2("pulumi-state", BucketV2Args.builder()
-                    .bucketPrefix(p + "-pulumi-state-")
+                    .bucketPrefix(BootstrapConfig.stateBucketPrefix(p))
                     .forceDestroy(false)
                     .build(), CustomResourceOptions.builder().protect(true).build());
             new BucketOwnershipControls("pulumi-state", BucketOwnershipControlsArgs.builder()
@@ -183,17 +183,17 @@ public final class BootstrapStack {
             planArns.put(env, role(c, env + "-plan",
                     "Read-only pulumi preview of stack " + env + " from pull requests of " + c.githubRepository(),
                     providerArn, List.of(c.pullRequestSubject()), READ_SESSION_SECONDS,
-                    scope, PolicyDocuments::readOnlyPolicy));
+                    scope, sc -> PolicyDocuments.readOnlyPolicy(sc, env)));
             driftArns.put(env, role(c, env + "-drift",
                     "Read-only drift detection (refresh --preview-only) of stack " + env + " from "
                             + c.defaultBranch() + " of " + c.githubRepository(),
                     providerArn, List.of(c.defaultBranchSubject()), READ_SESSION_SECONDS,
-                    scope, PolicyDocuments::readOnlyPolicy));
+                    scope, sc -> PolicyDocuments.readOnlyPolicy(sc, env)));
             deployArns.put(env, role(c, env + "-deploy",
                     "pulumi up/destroy of stack " + env + " from GitHub environment " + env + " of "
                             + c.githubRepository(),
                     providerArn, List.of(c.environmentSubject(env)), DEPLOY_SESSION_SECONDS,
-                    scope, PolicyDocuments::deployPolicy));
+                    scope, sc -> PolicyDocuments.deployPolicy(sc, env)));
         }
         Output<String> imageRoleArn = role(c, "image-publisher",
                 "Push of the agent image from " + c.defaultBranch() + " of " + c.githubRepository(),
@@ -247,7 +247,7 @@ public final class BootstrapStack {
                                        Output<String> providerArn, List<String> subjects, int sessionSeconds,
                                        Output<PolicyDocuments.Scope> scope,
                                        Function<PolicyDocuments.Scope, String> policy) {
-        String name = c.namePrefix() + "-" + suffix;
+        String name = c.platformProject() + "-" + suffix;
         var role = new Role(name, RoleArgs.builder()
                 .name(name)
                 .path(c.ciIamPath())

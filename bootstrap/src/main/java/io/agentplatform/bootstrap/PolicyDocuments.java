@@ -23,10 +23,12 @@ import java.util.Optional;
  * scoped by resource ARN; they are scoped by {@code aws:RequestedRegion} instead. IAM, the one
  * service that can turn a deploy role into an administrator, is scoped by resource path: the
  * program's roles, instance profiles and policies must live under {@code workloadIamPath}, only
- * EKS/EC2/RDS-monitoring may be passed those roles, service-linked roles only for the services
+ * the services those roles trust may be passed them, service-linked roles only for the services
  * used, and OIDC providers only for EKS issuers. AWS Backup (vaults, plans, selections, locks) is regional
- * like the services above; the backup role is passed only to backup.amazonaws.com. The CI roles themselves live under a separate
- * path the deploy roles cannot touch.</p>
+ * like the services above; the backup role is passed only to backup.amazonaws.com. S3 buckets, SQS queues,
+ * EventBridge rules, KMS aliases and Secrets Manager secrets have names the program chooses, so
+ * {@link StackResourceStatements} scopes them to the environment's own names. The CI roles themselves live under a
+ * separate path the deploy roles cannot touch, and the bootstrap's own KMS keys are explicitly denied to them.</p>
  */
 public final class PolicyDocuments {
 
@@ -98,8 +100,11 @@ public final class PolicyDocuments {
 
     // ------------------------------------------------------------------ permissions
 
-    /** Read-only access for {@code pulumi preview} (plan role) and {@code pulumi refresh --preview-only} (drift role). */
-    public static String readOnlyPolicy(Scope s) {
+    /**
+     * Read-only access for {@code pulumi preview} (plan role) and {@code pulumi refresh --preview-only} (drift role)
+     * of the stack {@code environment}.
+     */
+    public static String readOnlyPolicy(Scope s, String environment) {
         List<ObjectNode> st = new ArrayList<>();
         st.add(allow("Identity", List.of("sts:GetCallerIdentity"), List.of("*")));
         st.add(withRegions(allow("ReadPlatformServices", List.of(
@@ -122,6 +127,7 @@ public final class PolicyDocuments {
                 List.of("*")), s.config().regions()));
         st.add(allow("ReadIam", List.of("iam:Get*", "iam:List*"), List.of("*")));
         st.add(publicSsmParameters(s));
+        st.addAll(StackResourceStatements.read(s, environment));
         s.stateBucketName().ifPresent(b -> {
             st.add(allow("StateList", List.of("s3:ListBucket", "s3:GetBucketLocation"), List.of(s.bucketArn())));
             st.add(allow("StateRead", List.of("s3:GetObject"), List.of(s.objectArn("*"))));
@@ -133,8 +139,11 @@ public final class PolicyDocuments {
         return document(st);
     }
 
-    /** What {@code pulumi up}/{@code destroy} of a platform stack needs; see the class comment for its breadth. */
-    public static String deployPolicy(Scope s) {
+    /**
+     * What {@code pulumi up}/{@code destroy} of the platform stack {@code environment} needs; see the class comment
+     * for its breadth.
+     */
+    public static String deployPolicy(Scope s, String environment) {
         BootstrapConfig c = s.config();
         String path = c.workloadIamPath();
         String region = "*";
@@ -152,14 +161,10 @@ public final class PolicyDocuments {
                 "kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags",
                 "kms:EnableKeyRotation", "kms:PutKeyPolicy", "kms:TagResource", "kms:UntagResource",
                 "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion", "kms:CreateGrant", "kms:ListGrants",
-                "kms:RevokeGrant", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"),
+                // RetireGrant: CreateBackupVault with a customer-managed key (AWS Backup developer guide).
+                "kms:RevokeGrant", "kms:RetireGrant", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"),
                 List.of(s.arn("kms", region, "key/*"))), c.regions()));
-        st.add(withRegions(allow("ManageKmsAliases", List.of("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"),
-                List.of(s.arn("kms", region, "alias/" + c.namePrefix() + "-*"), s.arn("kms", region, "key/*"))),
-                c.regions()));
-        st.add(withRegions(allow("PlatformSecrets", List.of("secretsmanager:*"),
-                List.of(s.arn("secretsmanager", region, "secret:" + c.namePrefix() + "*"),
-                        s.arn("secretsmanager", region, "secret:rds!*"))), c.regions()));
+        st.add(bootstrapKeysOffLimits(s));
         st.add(publicSsmParameters(s));
         st.add(allow("ReadIam", List.of("iam:Get*", "iam:List*"), List.of("*")));
         st.add(allow("ManageWorkloadIamUnderPath", List.of(
@@ -176,7 +181,7 @@ public final class PolicyDocuments {
                 List.of(s.iam("role" + path + "*")));
         ArrayNode services = pass.putObject("Condition").putObject("StringEquals").putArray("iam:PassedToService");
         List.of("eks.amazonaws.com", "ec2.amazonaws.com", "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com",
-                "backup.amazonaws.com").forEach(services::add);
+                "backup.amazonaws.com", "vpc-flow-logs.amazonaws.com").forEach(services::add);
         st.add(pass);
         ObjectNode slr = allow("ServiceLinkedRoles", List.of("iam:CreateServiceLinkedRole"), List.of("*"));
         ArrayNode names = slr.putObject("Condition").putObject("StringEquals").putArray("iam:AWSServiceName");
@@ -192,6 +197,7 @@ public final class PolicyDocuments {
         st.add(allow("ReadAgentImage", List.of("ecr:DescribeImages", "ecr:DescribeRepositories",
                 "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"), List.of(s.ecrRepositoryArn())));
         st.add(allow("EcrAuth", List.of("ecr:GetAuthorizationToken"), List.of("*")));
+        st.addAll(StackResourceStatements.manage(s, environment));
         s.stateBucketName().ifPresent(b -> {
             st.add(allow("StateList", List.of("s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketVersioning"),
                     List.of(s.bucketArn())));
@@ -307,6 +313,21 @@ public final class PolicyDocuments {
                 List.of("arn:" + s.partition() + ":ssm:*::parameter/aws/service/*")), s.config().regions());
     }
 
+    /**
+     * The bootstrap's own keys (the state key behind every stack's {@code awskms://} secrets provider, the ECR key)
+     * and their aliases: no deploy role may repoint or delete the aliases, nor change the keys' policies, grants, tags
+     * or description, nor schedule their deletion, whatever the Allow statements match. Every alias operation is authorised on the alias and on its key(s), so denying the
+     * keys also stops pointing a stack's own alias at them.
+     */
+    private static ObjectNode bootstrapKeysOffLimits(Scope s) {
+        BootstrapConfig c = s.config();
+        List<String> resources = new ArrayList<>(List.of(s.ecrKeyArn(), s.arn("kms", "*", c.ecrKeyAlias())));
+        s.stateKeyArn().ifPresent(k -> resources.addAll(List.of(k, s.arn("kms", "*", c.stateKeyAlias()))));
+        return deny("BootstrapKeysOffLimits", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias",
+                "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:CreateGrant", "kms:RevokeGrant",
+                "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource"), resources);
+    }
+
     private static ObjectNode ecrKeyViaEcr(Scope s) {
         ObjectNode st = allow("EcrKmsViaEcrOnly", List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(s.ecrKeyArn()));
@@ -315,7 +336,7 @@ public final class PolicyDocuments {
         return st;
     }
 
-    private static ObjectNode allow(String sid, List<String> actions, List<String> resources) {
+    static ObjectNode allow(String sid, List<String> actions, List<String> resources) {
         ObjectNode st = JSON.createObjectNode();
         st.put("Sid", sid);
         st.put("Effect", "Allow");
@@ -326,7 +347,13 @@ public final class PolicyDocuments {
         return st;
     }
 
-    private static ObjectNode withRegions(ObjectNode statement, List<String> regions) {
+    static ObjectNode deny(String sid, List<String> actions, List<String> resources) {
+        ObjectNode st = allow(sid, actions, resources);
+        st.put("Effect", "Deny");
+        return st;
+    }
+
+    static ObjectNode withRegions(ObjectNode statement, List<String> regions) {
         ObjectNode cond = statement.has("Condition") ? (ObjectNode) statement.get("Condition")
                 : statement.putObject("Condition");
         ArrayNode r = cond.putObject("StringEquals").putArray("aws:RequestedRegion");

@@ -1,7 +1,12 @@
 package io.agentplatform.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +120,81 @@ class BootstrapConfigTest {
                 "existingOidcProviderArn",
                 "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"), REGION);
         assertFalse(ok.createOidcProvider());
+    }
+
+    @Test
+    void environmentsWhoseResourceNamesOverlapAreRefused() {
+        List<String> p = assertThrows(BootstrapConfig.InvalidConfigException.class, () -> BootstrapConfig.parse(
+                Map.of("githubRepository", "acme/app", "environments", "[\"dev\",\"dev-eu\",\"pulumi\"]",
+                        "stateBackend", "s3"), REGION)).problems();
+        assertEquals(2, p.size(), p::toString);
+        assertTrue(has(p, "environments 'dev' and 'dev-eu' overlap: the deploy role of dev manages"
+                + " resources named agent-platform-dev-*"), p::toString);
+        assertTrue(has(p, "environment 'pulumi' would let its deploy role manage the state bucket"
+                + " agent-platform-pulumi-state-"), p::toString);
+
+        BootstrapConfig cloud = BootstrapConfig.parse(Map.of("githubRepository", "acme/app",
+                "environments", "[\"pulumi\",\"prod\",\"production\"]"), REGION);
+        assertEquals("agent-platform-pulumi-", cloud.platformResourcePrefix("pulumi"),
+                "without a state bucket there is nothing to protect; prod and production do not overlap");
+    }
+
+    @Test
+    void platformProjectStartsEveryNameAndNamePrefixIsItsFormerName() {
+        for (String key : List.of("platformProject", "namePrefix")) {
+            BootstrapConfig c = BootstrapConfig.parse(Map.of("githubRepository", "acme/app", key, "acme-platform"),
+                    REGION);
+            assertEquals("acme-platform", c.platformProject(), key);
+            assertEquals("acme-platform-dev-", c.platformResourcePrefix("dev"), key);
+            assertEquals("alias/acme-platform-pulumi-state", c.stateKeyAlias(), key);
+            assertEquals("/acme-platform/", c.workloadIamPath(), "the program's roles live under /<project>/");
+            assertEquals("/acme-platform-ci/", c.ciIamPath(), key);
+            assertEquals("acme-platform/agent", c.ecrRepositoryName(), key);
+        }
+        BootstrapConfig both = BootstrapConfig.parse(Map.of("githubRepository", "acme/app",
+                "platformProject", "acme-platform", "namePrefix", "acme-platform"), REGION);
+        assertEquals("acme-platform", both.platformProject(), "the same value twice is no conflict");
+    }
+
+    @Test
+    void namePrefixAndPlatformProjectSetDifferentlyAreRefused() {
+        List<String> p = assertThrows(BootstrapConfig.InvalidConfigException.class, () -> BootstrapConfig.parse(
+                Map.of("githubRepository", "acme/app", "namePrefix", "agent-platform", "platformProject", "acme-platform"),
+                REGION)).problems();
+        assertEquals(List.of("namePrefix 'agent-platform' and platformProject 'acme-platform' differ: namePrefix is the"
+                + " former name of platformProject (the platform program's Pulumi project name, which starts every"
+                + " name); remove namePrefix"), p);
+    }
+
+    @Test
+    void aProjectNameThatCannotStartBucketAndRoleNamesIsRefusedNamingTheSetting() {
+        for (String key : List.of("platformProject", "namePrefix")) {
+            for (String bad : List.of("Agent-Platform", "agent_platform", "a", "agent-platform-with-a-long-name")) {
+                List<String> p = assertThrows(BootstrapConfig.InvalidConfigException.class, () -> BootstrapConfig.parse(
+                        Map.of("githubRepository", "acme/app", key, bad), REGION), bad).problems();
+                assertTrue(has(p, key + " '" + bad + "' must match"), p::toString);
+            }
+        }
+    }
+
+    @Test
+    void theCommittedStackFileIsValid() throws Exception {
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(Path.of("Pulumi.bootstrap.yaml").toFile())
+                .get("config");
+        Map<String, String> values = new HashMap<>();
+        String namespace = BootstrapConfig.NAMESPACE + ":";
+        config.properties().forEach(e -> {
+            if (e.getKey().startsWith(namespace)) {
+                // Pulumi hands structured values (lists) to the program as JSON.
+                values.put(e.getKey().substring(namespace.length()),
+                        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
+        assertTrue(values.containsKey("githubRepository"), values::toString);
+        BootstrapConfig c = BootstrapConfig.parse(values, Optional.of(config.get("aws:region").asText()));
+        assertEquals("agent-platform", c.platformProject());
+        assertEquals(List.of("dev", "staging", "production"), c.environments());
+        assertTrue(c.createsStateBackend());
     }
 
     @Test

@@ -285,7 +285,72 @@ class BootstrapStackTest {
         assertEquals(1, mocks.ofType("aws:kms/key:Key").size(), "only the ECR key");
         assertFalse(result.outputs().containsKey("stateBucketName"));
         assertFalse(result.outputs().containsKey("pulumiBackendUrl"));
-        assertFalse(permissions("agent-platform-dev-deploy").toString().contains("s3:"));
+        for (JsonNode s : permissions("agent-platform-dev-deploy").get("Statement")) {
+            if (s.get("Action").toString().contains("\"s3:")) {
+                for (JsonNode res : s.get("Resource")) {
+                    assertTrue(res.asText().startsWith("arn:aws:s3:::agent-platform-dev-"),
+                            "with no state bucket, S3 is granted only on the stack's own buckets: " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void deployRolesManageOnlyTheBucketsQueuesAndRulesOfTheirOwnStack() {
+        runS3();
+        JsonNode dev = permissions("agent-platform-dev-deploy");
+        String lokiBucket = "arn:aws:s3:::agent-platform-dev-monitoring-loki-chunks-0a1b2c3";
+        assertTrue(allows(dev, "s3:CreateBucket", lokiBucket, "eu-west-1"));
+        assertFalse(allows(dev, "s3:CreateBucket", lokiBucket, "us-east-1"), "only in the allowed regions");
+        assertFalse(allows(dev, "s3:DeleteBucket", "arn:aws:s3:::agent-platform-production-velero-bucket-0a1b2c3",
+                "eu-west-1"), "another environment's backups");
+        assertFalse(allows(dev, "s3:CreateBucket", "arn:aws:s3:::someone-elses-bucket", "eu-west-1"));
+        assertTrue(allows(dev, "s3:DeleteObjectVersion", lokiBucket + "/chunk", "eu-west-1"), "forceDestroy empties it");
+        assertFalse(allows(dev, "s3:GetObject", lokiBucket + "/chunk", "eu-west-1"), "never reads logs or backups");
+        assertFalse(allows(dev, "s3:PutObject", lokiBucket + "/chunk", "eu-west-1"));
+        String queue = "arn:aws:sqs:eu-west-1:123456789012:agent-platform-%s-karpenter-interruptions-0a1b2c3";
+        assertTrue(allows(dev, "sqs:SetQueueAttributes", queue.formatted("dev"), "eu-west-1"));
+        assertFalse(allows(dev, "sqs:DeleteQueue", queue.formatted("staging"), "eu-west-1"));
+        assertFalse(allows(dev, "sqs:ReceiveMessage", queue.formatted("dev"), "eu-west-1"), "Karpenter reads it, not CI");
+        String rule = "arn:aws:events:eu-west-1:123456789012:rule/agent-platform-%s-karpenter-rebalance-0a1b2c3";
+        assertTrue(allows(dev, "events:PutTargets", rule.formatted("dev"), "eu-west-1"));
+        assertFalse(allows(dev, "events:PutTargets", rule.formatted("production"), "eu-west-1"));
+        assertFalse(allows(dev, "events:PutRule", "arn:aws:events:eu-west-1:123456789012:rule/other", "eu-west-1"));
+    }
+
+    @Test
+    void thePlatformProjectNamesTheRolesAliasesAndTheScopeOfEveryDeployRole() {
+        run(Map.of("githubRepository", REPO, "stateBackend", "s3", "namePrefix", "acme-platform"));
+        assertEquals("alias/acme-platform-pulumi-state", mocks.one("aws:kms/alias:Alias", "pulumi-state").inputs().get("name"));
+        assertEquals("alias/acme-platform-ecr", mocks.one("aws:kms/alias:Alias", "ecr").inputs().get("name"));
+        JsonNode dev = permissions("acme-platform-dev-deploy");
+        assertTrue(allows(dev, "kms:CreateAlias", "arn:aws:kms:eu-west-1:123456789012:alias/acme-platform-dev-cache",
+                "eu-west-1"));
+        assertFalse(allows(dev, "kms:CreateAlias", "arn:aws:kms:eu-west-1:123456789012:alias/agent-platform-dev-cache",
+                "eu-west-1"), "the former namePrefix and the project no longer name different things");
+        assertTrue(allows(dev, "s3:CreateBucket", "arn:aws:s3:::acme-platform-dev-monitoring-loki-0a1b2c3", "eu-west-1"));
+        assertTrue(allows(dev, "iam:CreateRole", "arn:aws:iam::123456789012:role/acme-platform/acme-platform-dev-x",
+                "eu-west-1"));
+    }
+
+    @Test
+    void noRoleMayReconfigureDeleteOrRewriteTheHistoryOfTheStateBucket() {
+        runS3();
+        String bucket = "arn:aws:s3:::agent-platform-pulumi-state-0123abcd";
+        for (var p : mocks.ofType(ROLE_POLICY)) {
+            JsonNode policy = json(p.inputs().get("policy"));
+            for (String action : List.of("s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+                    "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration",
+                    "s3:PutBucketPublicAccessBlock", "s3:PutBucketTagging", "s3:ListBucketVersions")) {
+                assertFalse(allows(policy, action, bucket, "eu-west-1"), p.name() + " may " + action);
+            }
+            for (String action : List.of("s3:DeleteObjectVersion", "s3:PutObjectAcl")) {
+                assertFalse(allows(policy, action, bucket + "/.pulumi/stacks/agent-platform/production.json", "eu-west-1"),
+                        p.name() + " may " + action);
+            }
+        }
+        assertTrue(allows(permissions("agent-platform-production-deploy"), "s3:PutObject",
+                bucket + "/.pulumi/stacks/agent-platform/production.json", "eu-west-1"), "the deploy role writes state");
     }
 
     @Test
@@ -306,6 +371,11 @@ class BootstrapStackTest {
                 vars.get("AWS_PLAN_ROLE_ARN_DEV"));
         assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com/agent-platform/agent",
                 PulumiTest.extractValue(result.output("ecrRepositoryUrl")));
+    }
+
+    private static boolean allows(JsonNode policy, String action, String resource, String region) {
+        return IamPolicySimulator.allows(policy,
+                new IamPolicySimulator.Request(action, resource, Map.of("aws:RequestedRegion", region)));
     }
 
     private static JsonNode statement(JsonNode policy, String sid) {
