@@ -115,6 +115,7 @@ public final class ConfigBinder {
         AgentSettings agent = AgentSection.read(section("agent", kind));
         SecretValue redisAuthToken = secrets.required(SecretSettings.REDIS_AUTH_TOKEN);
         Optional<MonitoringStack> monitoring = secrets.monitoring(kind, monitoringSettings, receivers);
+        refuseMonitoringSettingsWithoutMonitoring(kind, monitoring.isPresent());
         PlatformSecrets platformSecrets = secrets.read(redisAuthToken, agent);
         reportExampleValues();
 
@@ -146,6 +147,18 @@ public final class ConfigBinder {
             if (raw.containsKey(key(name))) {
                 problems.add(key(name), "(set)", why);
             }
+        }
+    }
+
+    /** Where no monitoring is deployed its settings would be ignored: a receiver set there would page nobody. */
+    private void refuseMonitoringSettingsWithoutMonitoring(EnvironmentKind kind, boolean monitored) {
+        if (kind == EnvironmentKind.EPHEMERAL && raw.containsKey(key("monitoring"))) {
+            problems.add(key("monitoring"), "(set)", "an ephemeral stack deploys no monitoring (its platform stack's "
+                    + "monitoring scrapes it); remove it from a " + kind.configName() + " stack");
+        }
+        if (!monitored && raw.containsKey(key("alerting"))) {
+            problems.add(key("alerting"), "(set)", "this stack deploys no Alertmanager (ephemeral, or monitoring.enabled "
+                    + "is false), so no alert would reach these receivers; remove it or deploy monitoring");
         }
     }
 

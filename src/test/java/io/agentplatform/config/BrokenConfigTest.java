@@ -177,6 +177,20 @@ class BrokenConfigTest {
                 Arguments.of("platform stack with an ephemeral-only setting", "dev",
                         (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:platformStack", TextNode.valueOf("acme/agent-platform/dev")),
                         "agent-platform:platformStack", "only ephemeral and local stacks use it"),
+                Arguments.of("alert receivers on an ephemeral stack, which has no Alertmanager", "pr",
+                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:alerting",
+                                new ObjectMapper().createObjectNode().put("slackChannel", "#alerts")),
+                        "agent-platform:alerting", "this stack deploys no Alertmanager"),
+                Arguments.of("alert receivers on a local stack without monitoring", "local",
+                        (Consumer<Map<String, JsonNode>>) r -> {
+                            section(r, "monitoring").put("enabled", false);
+                            r.put("agent-platform:alerting", new ObjectMapper().createObjectNode().put("pagerduty", true));
+                        },
+                        "agent-platform:alerting", "no alert would reach these receivers"),
+                Arguments.of("monitoring settings on an ephemeral stack", "pr",
+                        (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:monitoring",
+                                new ObjectMapper().createObjectNode().put("lokiRetentionDays", 3)),
+                        "agent-platform:monitoring", "an ephemeral stack deploys no monitoring"),
                 Arguments.of("in-cluster PostgreSQL image tagged latest", "local",
                         (Consumer<Map<String, JsonNode>>) r -> r.put("agent-platform:inClusterData",
                                 new ObjectMapper().createObjectNode().put("postgresImage", "postgres:latest")),
