@@ -33,7 +33,10 @@ public final class ExternalSecretsOperator extends PlatformComponent {
     public static final String TYPE = "agent-platform:k8s:ExternalSecretsOperator";
     public static final String NAMESPACE = "external-secrets";
     public static final String CHART = "external-secrets";
-    /** App version v2.10.0; serves {@code external-secrets.io/v1}. */
+    /**
+     * App version v2.10.0 (released 2026-08-28, tag helm-chart-2.10.0; seen in Renovate updates 2.9.0 → 2.10.0 such as
+     * github.com/shaman007/home-k3s/pull/682); serves {@code external-secrets.io/v1}.
+     */
     public static final String CHART_VERSION = "2.10.0";
     public static final String REPOSITORY = "https://charts.external-secrets.io";
 
