@@ -67,7 +67,8 @@ public final class EksCluster extends PlatformComponent {
                 .assumeRolePolicy(PolicyDocument.create().trustService("eks.amazonaws.com").toJson())
                 .description("EKS control plane of " + args.clusterName())
                 .tags(tags())
-                .build(), childBuilder("cluster-role", ROLE).build());
+                // EKS cannot change a cluster's role: a new role ARN would replace the cluster.
+                .build(), roleKeptOnItsPath("cluster-role"));
         RolePolicyAttachment clusterPolicy = new RolePolicyAttachment(name("cluster-policy"), RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")

@@ -13,11 +13,12 @@ public record Naming(String project, String stack) {
     }
 
     /**
-     * IAM path of every role and policy the program creates ({@code /agent-platform/}). The CI deploy roles made by
-     * the bootstrap program may manage IAM only under this path, so they cannot touch their own permissions.
+     * IAM path of every role and policy the program creates: {@code /<project>/<stack>/}, e.g.
+     * {@code /agent-platform/dev/}. Each environment's CI deploy role (bootstrap/) manages IAM only under its own
+     * stack's path, so it can touch neither its own permissions nor another environment's roles.
      */
     public String iamPath() {
-        return "/" + project + "/";
+        return "/" + project + "/" + stack + "/";
     }
 
     /** Name of a component: {@code agent-platform-dev-network}. */

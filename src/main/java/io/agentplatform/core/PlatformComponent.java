@@ -17,6 +17,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +66,15 @@ public abstract class PlatformComponent extends ComponentResource {
             options.aliases(com.pulumi.core.Alias.builder().name(name(part)).build());
         }
         return options;
+    }
+
+    /**
+     * Options for a role whose ARN something running cannot switch away from (an EKS cluster's role, the role of
+     * running nodes): the path is part of the ARN and a new path replaces the role, so a role made under the former
+     * shared IAM path stays there; new stacks make it under {@link #iamPath()}.
+     */
+    protected CustomResourceOptions roleKeptOnItsPath(String part) {
+        return childBuilder(part, ROLE).ignoreChanges(List.of("path")).build();
     }
 
     protected String componentName() {

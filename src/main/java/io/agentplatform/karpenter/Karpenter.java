@@ -116,7 +116,8 @@ public final class Karpenter extends PlatformComponent {
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
                 .description("EKS nodes launched by Karpenter")
                 .tags(tags())
-                .build(), childBuilder("node-role", ROLE).build());
+                // Running nodes hold it through Karpenter's instance profiles and its access entry admits them.
+                .build(), roleKeptOnItsPath("node-role"));
     }
 
     /**

@@ -179,7 +179,7 @@ class BackupPlanTest {
         PlannedResource role = plan.ofType("aws:iam/role:Role").stream().filter(r -> r.name().endsWith("-backup-role"))
                 .findFirst().orElseThrow();
         assertTrue(role.input("assumeRolePolicy").asText().contains("backup.amazonaws.com"));
-        assertEquals("/agent-platform/", role.input("path").asText());
+        assertEquals("/" + plan.project() + "/" + stack + "/", role.input("path").asText(), "its stack's own IAM path");
         List<String> attached = plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                 .filter(a -> a.parent().equals(role.parent())).map(a -> a.input("policyArn").asText()).sorted().toList();
         assertEquals(List.of("arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",

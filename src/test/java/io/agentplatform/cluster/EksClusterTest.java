@@ -50,6 +50,19 @@ class EksClusterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "production"})
+    void theClusterRoleIsMadeUnderTheStacksPathAndNeverMovedOffAnExistingCluster(String stack) {
+        Plan plan = StackPlans.of(stack);
+        PlannedResource role = plan.named("aws:iam/role:Role", "agent-platform-" + stack + "-eks-cluster-role");
+        assertEquals("/" + plan.project() + "/" + stack + "/", role.input("path").asText());
+        assertTrue(cluster(plan).input("roleArn").asText().contains(":role" + role.input("path").asText() + role.name() + "-"),
+                cluster(plan).input("roleArn").asText());
+        assertEquals(List.of("path"), role.options().ignoreChanges(),
+                "a new role ARN replaces the cluster (EKS cannot change a cluster's role): a cluster made under the"
+                        + " former shared path keeps its role");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "production"})
     void privateEndpointIsAlwaysOnAndThePublicOneHasAnAllowlist(String stack) {
         PlannedResource cluster = cluster(StackPlans.of(stack));
         assertTrue(cluster.input("vpcConfig.endpointPrivateAccess").asBoolean());

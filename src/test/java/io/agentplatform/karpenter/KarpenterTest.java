@@ -81,7 +81,7 @@ class KarpenterTest {
         String trust = role.input("assumeRolePolicy").asText();
         assertTrue(trust.contains("system:serviceaccount:kube-system:karpenter"), trust);
         String roleArn = values.path("serviceAccount").path("annotations").path("eks.amazonaws.com/role-arn").asText();
-        assertTrue(roleArn.startsWith("arn:aws:iam::") && roleArn.contains(":role/") && roleArn.contains(role.name()), roleArn);
+        assertTrue(roleArn.startsWith("arn:aws:iam::") && roleArn.contains(":role" + role.input("path").asText() + role.name() + "-"), roleArn);
     }
 
     @Test
@@ -89,8 +89,8 @@ class KarpenterTest {
         Plan plan = StackPlans.production();
         JsonNode statements = json(plan.named("aws:iam/policy:Policy", "agent-platform-production-karpenter-controller-policy"),
                 "policy").path("Statement");
-        String nodeRoleArn = "arn:aws:iam::123456789012:role/" + plan.named("aws:iam/role:Role",
-                "agent-platform-production-karpenter-node-role").name();
+        PlannedResource nodeRole = plan.named("aws:iam/role:Role", "agent-platform-production-karpenter-node-role");
+        String nodeRoleArn = "arn:aws:iam::123456789012:role" + nodeRole.input("path").asText() + nodeRole.name();
         boolean passRoleScoped = false;
         boolean terminateScoped = false;
         boolean describeScoped = false;
@@ -130,6 +130,9 @@ class KarpenterTest {
         PlannedResource role = plan.named("aws:iam/role:Role", "agent-platform-" + stack + "-karpenter-node-role");
         assertTrue(entry.dependsOn(role.urn()));
         assertTrue(role.input("assumeRolePolicy").asText().contains("ec2.amazonaws.com"));
+        assertEquals("/" + plan.project() + "/" + stack + "/", role.input("path").asText());
+        assertEquals(List.of("path"), role.options().ignoreChanges(), "running nodes hold the role through Karpenter's"
+                + " instance profiles and are admitted by its ARN: a role made under the former shared path stays there");
     }
 
     @ParameterizedTest

@@ -65,7 +65,7 @@ class LokiAndAlloyTest {
                 trust.path("Condition").path("StringEquals").path(issuer + ":sub").asText());
         assertEquals("loki", values.path("serviceAccount").path("name").asText(), "the account the role trusts");
         String roleArn = values.path("serviceAccount").path("annotations").path("eks.amazonaws.com/role-arn").asText();
-        assertTrue(roleArn.startsWith("arn:aws:iam::") && roleArn.contains(":role/agent-platform/agent-platform-" + stack + "-monitoring-loki-irsa"),
+        assertTrue(roleArn.startsWith("arn:aws:iam::") && roleArn.contains(":role" + role.input("path").asText() + role.name() + "-"),
                 roleArn);
         JsonNode policy = JSON.readTree(plan.named("aws:iam/rolePolicy:RolePolicy", "agent-platform-" + stack + "-monitoring-loki-s3")
                 .input("policy").asText());

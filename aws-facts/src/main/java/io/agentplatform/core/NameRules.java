@@ -22,11 +22,13 @@ public final class NameRules {
     private final int autoNameSuffixLength;
     private final int prefixSuffixLength;
     private final Map<String, NameRule> byType;
+    private final Map<String, Map<String, NameRule>> inputRules;
     private final java.util.Set<String> nameless;
 
     private NameRules(String date, int autoNameSuffixLength, int prefixSuffixLength, Map<String, NameRule> byType,
-                      java.util.Set<String> nameless) {
+                      Map<String, Map<String, NameRule>> inputRules, java.util.Set<String> nameless) {
         this.date = date;
+        this.inputRules = inputRules;
         this.nameless = nameless;
         this.autoNameSuffixLength = autoNameSuffixLength;
         this.prefixSuffixLength = prefixSuffixLength;
@@ -41,20 +43,30 @@ public final class NameRules {
         try {
             JsonNode root = new ObjectMapper().readTree(text(resource));
             Map<String, NameRule> rules = new TreeMap<>();
-            root.path("types").fields().forEachRemaining(e -> {
-                JsonNode r = e.getValue();
-                rules.put(e.getKey(), new NameRule(e.getKey(), r.path("autoName").asText(),
-                        r.hasNonNull("prefixInput") ? Optional.of(r.path("prefixInput").asText()) : Optional.empty(),
-                        r.path("min").asInt(1), r.path("max").asInt(), Pattern.compile(r.path("pattern").asText()),
-                        r.path("rule").asText(), r.path("source").asText()));
+            root.path("types").fields().forEachRemaining(e -> rules.put(e.getKey(),
+                    rule(e.getKey(), e.getValue().path("autoName").asText(), e.getValue())));
+            Map<String, Map<String, NameRule>> inputRules = new TreeMap<>();
+            root.path("inputRules").fields().forEachRemaining(type -> {
+                Map<String, NameRule> byInput = new TreeMap<>();
+                type.getValue().fields().forEachRemaining(input ->
+                        byInput.put(input.getKey(), rule(type.getKey(), input.getKey(), input.getValue())));
+                inputRules.put(type.getKey(), Map.copyOf(byInput));
             });
             java.util.Set<String> nameless = new java.util.TreeSet<>();
             root.path("nameless").forEach(n -> nameless.add(n.asText()));
             return new NameRules(root.path("date").asText(), root.path("autoNameSuffixLength").asInt(),
-                    root.path("prefixSuffixLength").asInt(), Map.copyOf(rules), java.util.Set.copyOf(nameless));
+                    root.path("prefixSuffixLength").asInt(), Map.copyOf(rules), Map.copyOf(inputRules),
+                    java.util.Set.copyOf(nameless));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the name rules " + resource, e);
         }
+    }
+
+    private static NameRule rule(String type, String input, JsonNode r) {
+        return new NameRule(type, input,
+                r.hasNonNull("prefixInput") ? Optional.of(r.path("prefixInput").asText()) : Optional.empty(),
+                r.path("min").asInt(1), r.path("max").asInt(), Pattern.compile(r.path("pattern").asText()),
+                r.path("rule").asText(), r.path("source").asText());
     }
 
     private static String text(String resource) throws IOException {
@@ -76,6 +88,14 @@ public final class NameRules {
 
     public Map<String, NameRule> all() {
         return byType;
+    }
+
+    /**
+     * Rules for other string inputs of a type that AWS refuses the same way (an IAM role's {@code path}), by input;
+     * each rule's {@code autoName} is the input it checks.
+     */
+    public Map<String, NameRule> inputRules(String type) {
+        return inputRules.getOrDefault(type, Map.of());
     }
 
     /** Types with no physical name of their own (nothing to check). */

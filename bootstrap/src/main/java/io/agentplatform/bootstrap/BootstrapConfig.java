@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param defaultBranch          branch whose scheduled/push runs may use the drift and image roles
  * @param regions                regions the deploy roles may act in
  * @param homeRegion             region of the bootstrap resources themselves ({@code aws:region})
- * @param workloadIamPath        IAM path the platform program's own roles live under
+ * @param workloadIamPath        IAM path under which each platform stack's roles live, in its own
+ *                               {@link #environmentIamPath} ({@code /<platformProject>/}, as the program makes them)
  * @param ciIamPath              IAM path of the CI roles created here (never writable by deploy roles)
  * @param ecrRepositoryName      ECR repository for the agent image
  * @param stateBackend           where Pulumi state lives
@@ -350,6 +351,15 @@ public record BootstrapConfig(
      */
     public String platformResourcePrefix(String environment) {
         return platformProject + "-" + environment + "-";
+    }
+
+    /**
+     * IAM path of the roles and policies of the platform stack {@code environment}: {@code <workloadIamPath><env>/},
+     * as the program's {@code Naming.iamPath()} makes {@code /<project>/<stack>/}. Each deploy role manages IAM only
+     * there, so no environment can rewrite, attach policies to or pass another's roles.
+     */
+    public String environmentIamPath(String environment) {
+        return workloadIamPath + environment + "/";
     }
 
     public boolean createsStateBackend() {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * (IDs such as {@code vpc-0abc...}), so EC2/EKS/RDS/ElastiCache/CloudWatch/logs/SNS cannot be
  * scoped by resource ARN; they are scoped by {@code aws:RequestedRegion} instead. IAM, the one
  * service that can turn a deploy role into an administrator, is scoped by resource path: the
- * program's roles, instance profiles and policies must live under {@code workloadIamPath}, only
+ * program's roles, instance profiles and policies must live under their stack's own path
+ * ({@link BootstrapConfig#environmentIamPath}), so no environment reaches another's roles; only
  * the services those roles trust may be passed them, service-linked roles only for the services
  * used, and OIDC providers only for EKS issuers. AWS Backup (vaults, plans, selections, locks) is regional
  * like the services above; the backup role is passed only to backup.amazonaws.com. S3 buckets, SQS queues,
@@ -39,6 +40,15 @@ public final class PolicyDocuments {
     public static final int INLINE_POLICY_LIMIT = 10_240;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Changing and deleting a stack's roles, instance profiles and policies (creating them is granted apart). */
+    private static final List<String> MANAGE_EXISTING_IAM = List.of(
+            "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription",
+            "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
+            "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
+            "iam:DeleteInstanceProfile", "iam:AddRoleToInstanceProfile",
+            "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile",
+            "iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
+            "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy");
 
     private PolicyDocuments() {
     }
@@ -145,7 +155,7 @@ public final class PolicyDocuments {
      */
     public static String deployPolicy(Scope s, String environment) {
         BootstrapConfig c = s.config();
-        String path = c.workloadIamPath();
+        String path = c.environmentIamPath(environment);
         String region = "*";
         List<ObjectNode> st = new ArrayList<>();
         st.add(allow("Identity", List.of("sts:GetCallerIdentity"), List.of("*")));
@@ -167,16 +177,16 @@ public final class PolicyDocuments {
         st.add(bootstrapKeysOffLimits(s));
         st.add(publicSsmParameters(s));
         st.add(allow("ReadIam", List.of("iam:Get*", "iam:List*"), List.of("*")));
-        st.add(allow("ManageWorkloadIamUnderPath", List.of(
-                "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription",
-                "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
-                "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
-                "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:AddRoleToInstanceProfile",
-                "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile",
-                "iam:CreatePolicy", "iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
-                "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy"),
+        st.add(allow("ManageStackIamUnderItsOwnPath", concat(List.of("iam:CreateRole", "iam:CreateInstanceProfile",
+                "iam:CreatePolicy"), MANAGE_EXISTING_IAM),
                 List.of(s.iam("role" + path + "*"), s.iam("instance-profile" + path + "*"),
                         s.iam("policy" + path + "*"))));
+        // Stacks deployed before the per-stack path have roles and policies directly under workloadIamPath, named
+        // <platformProject>-<env>-…: the upgrade deletes them and an existing EKS cluster keeps its role there (EKS
+        // cannot change a cluster's role). Only this environment's names, and nothing new is created there.
+        String legacy = c.workloadIamPath() + c.platformResourcePrefix(environment);
+        st.add(allow("ManageStackIamMadeBeforePerStackPaths", MANAGE_EXISTING_IAM,
+                List.of(s.iam("role" + legacy + "*"), s.iam("policy" + legacy + "*"))));
         ObjectNode pass = allow("PassWorkloadRolesToPlatformServices", List.of("iam:PassRole"),
                 List.of(s.iam("role" + path + "*")));
         ArrayNode services = pass.putObject("Condition").putObject("StringEquals").putArray("iam:PassedToService");
@@ -290,6 +300,12 @@ public final class PolicyDocuments {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     private static ObjectNode lifecycleRule(int priority, String description, Map<String, Object> selection) {
         ObjectNode rule = JSON.createObjectNode();

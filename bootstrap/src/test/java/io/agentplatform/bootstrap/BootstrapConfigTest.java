@@ -148,6 +148,8 @@ class BootstrapConfigTest {
             assertEquals("acme-platform-dev-", c.platformResourcePrefix("dev"), key);
             assertEquals("alias/acme-platform-pulumi-state", c.stateKeyAlias(), key);
             assertEquals("/acme-platform/", c.workloadIamPath(), "the program's roles live under /<project>/");
+            assertEquals("/acme-platform/dev/", c.environmentIamPath("dev"),
+                    "each stack's in its own /<project>/<stack>/, as the program's Naming.iamPath() makes it");
             assertEquals("/acme-platform-ci/", c.ciIamPath(), key);
             assertEquals("acme-platform/agent", c.ecrRepositoryName(), key);
         }

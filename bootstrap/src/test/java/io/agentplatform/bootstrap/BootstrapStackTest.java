@@ -157,9 +157,10 @@ class BootstrapStackTest {
                 assertFalse(arn.contains("agent-platform-ci"), "deploy role may write IAM " + arn);
                 assertFalse(arn.contains("token.actions.githubusercontent.com"), arn);
                 if (!s.get("Sid").asText().equals("ServiceLinkedRoles")) {
-                    assertTrue(arn.contains(":role/agent-platform/") || arn.contains(":instance-profile/agent-platform/")
-                                    || arn.contains(":policy/agent-platform/") || arn.contains(":oidc-provider/oidc.eks."),
-                            "IAM write outside the workload path: " + arn);
+                    assertTrue(arn.matches(".*:(role|instance-profile|policy)/agent-platform/production/\\*")
+                                    || arn.matches(".*:(role|policy)/agent-platform/agent-platform-production-\\*")
+                                    || arn.contains(":oidc-provider/oidc.eks."),
+                            "IAM write outside production's own path and names: " + arn);
                 } else {
                     assertNotNull(s.get("Condition").get("StringEquals").get("iam:AWSServiceName"));
                 }
@@ -329,7 +330,9 @@ class BootstrapStackTest {
         assertFalse(allows(dev, "kms:CreateAlias", "arn:aws:kms:eu-west-1:123456789012:alias/agent-platform-dev-cache",
                 "eu-west-1"), "the former namePrefix and the project no longer name different things");
         assertTrue(allows(dev, "s3:CreateBucket", "arn:aws:s3:::acme-platform-dev-monitoring-loki-0a1b2c3", "eu-west-1"));
-        assertTrue(allows(dev, "iam:CreateRole", "arn:aws:iam::123456789012:role/acme-platform/acme-platform-dev-x",
+        assertTrue(allows(dev, "iam:CreateRole", "arn:aws:iam::123456789012:role/acme-platform/dev/acme-platform-dev-x",
+                "eu-west-1"), "the stack's own IAM path, /<project>/<stack>/");
+        assertFalse(allows(dev, "iam:CreateRole", "arn:aws:iam::123456789012:role/agent-platform/dev/agent-platform-dev-x",
                 "eu-west-1"));
     }
 

@@ -36,6 +36,7 @@ class PlatformPermissionsTest {
     record Row(int line, String type, String who, String action, String resource) {
         Request request(String environment) {
             return new Request(action, resource.replace("{stack}", "agent-platform-" + environment)
+                    .replace("{iamPath}", "/agent-platform/" + environment + "/")
                     .replace("{region}", REGION).replace("{account}", RecordingMocks.ACCOUNT),
                     Map.of("aws:RequestedRegion", REGION));
         }
@@ -117,9 +118,11 @@ class PlatformPermissionsTest {
     void deployRolesMayPassWorkloadRolesToEveryServiceTheProgramsRolesTrust() {
         SortedSet<String> trusted = SOURCE.trustedServices();
         assertTrue(trusted.contains("eks.amazonaws.com"), trusted::toString);
-        String workloadRole = "arn:aws:iam::" + RecordingMocks.ACCOUNT + ":role/agent-platform/agent-platform-dev-x-role";
-        String ciRole = "arn:aws:iam::" + RecordingMocks.ACCOUNT + ":role/agent-platform-ci/agent-platform-dev-deploy";
         for (String env : ENVIRONMENTS) {
+            String workloadRole = "arn:aws:iam::" + RecordingMocks.ACCOUNT + ":role/agent-platform/" + env
+                    + "/agent-platform-" + env + "-x-role";
+            String ciRole = "arn:aws:iam::" + RecordingMocks.ACCOUNT + ":role/agent-platform-ci/agent-platform-" + env
+                    + "-deploy";
             JsonNode deploy = policy("agent-platform-" + env + "-deploy");
             for (String service : trusted) {
                 assertTrue(IamPolicySimulator.allows(deploy, passRole(workloadRole, service)),

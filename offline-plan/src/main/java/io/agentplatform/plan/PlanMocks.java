@@ -35,7 +35,7 @@ final class PlanMocks implements Mocks {
         if (received.putIfAbsent(key, new Received(args.inputs, args.provider)) != null) {
             duplicates.put(key, key);
         }
-        PhysicalNames.check(args.type, args.name, args.inputs).ifPresent(r -> refusedNames.put(key, r));
+        PhysicalNames.check(args.type, args.name, args.inputs).forEach(r -> refusedNames.put(key + "::" + r.what(), r));
         String id = cloud.id(args.type, args.name, args.inputs);
         return CompletableFuture.completedFuture(
                 ResourceResult.of(Optional.of(id), cloud.state(args.type, args.name, args.inputs, id, args.provider)));
@@ -50,7 +50,7 @@ final class PlanMocks implements Mocks {
         return Optional.ofNullable(received.get(key(type, name)));
     }
 
-    /** Resources whose physical name AWS or the provider would refuse, by {@code type::name}. */
+    /** Physical names and inputs AWS or the provider would refuse, by {@code type::name::what}. */
     java.util.List<PhysicalNames.Refusal> refusedNames() {
         return refusedNames.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
     }

@@ -117,6 +117,37 @@ class PhysicalNamesTest {
         assertTrue(message != null && message.contains("'" + name + "'") && message.contains(rule), String.valueOf(message));
     }
 
+    @ParameterizedTest(name = "{0}: path {1} is accepted")
+    @MethodSource("iamPaths")
+    void aPerStackIamPathIsAccepted(String type, String path) {
+        assertEquals(null, refusal(mocks(), type, "r", Map.of("path", path)));
+    }
+
+    static Stream<Arguments> iamPaths() {
+        return Stream.of("aws:iam/role:Role", "aws:iam/policy:Policy", "aws:iam/instanceProfile:InstanceProfile")
+                .flatMap(type -> Stream.of(Arguments.of(type, "/"), Arguments.of(type, "/agent-platform/production/"),
+                        Arguments.of(type, "/" + "p".repeat(510) + "/")));
+    }
+
+    static Stream<Arguments> malformedIamPaths() {
+        return Stream.of(
+                Arguments.of("aws:iam/role:Role", "agent-platform/dev/", "starting and ending with '/'"),
+                Arguments.of("aws:iam/role:Role", "/agent-platform/dev", "starting and ending with '/'"),
+                Arguments.of("aws:iam/role:Role", "/agent platform/dev/", "ASCII ! to DEL"),
+                Arguments.of("aws:iam/role:Role", "/agent-platform/dév/", "ASCII ! to DEL"),
+                Arguments.of("aws:iam/role:Role", "/" + "p".repeat(511) + "/", "over the limit of 512"),
+                Arguments.of("aws:iam/instanceProfile:InstanceProfile", "/a//b", "starting and ending with '/'"),
+                Arguments.of("aws:iam/policy:Policy", "/agent-platform/*/", "no *"));
+    }
+
+    @ParameterizedTest(name = "{0} refuses path {1}")
+    @MethodSource("malformedIamPaths")
+    void iamPathsAgainstTheIamPathRuleAreRefusedWithTheRule(String type, String path, String rule) {
+        String message = refusal(mocks(), type, "bad-path", Map.of("name", "fits", "path", path));
+        assertTrue(message != null && message.contains("bad-path: path '" + path + "'") && message.contains(rule)
+                && message.contains("API_Create"), String.valueOf(message));
+    }
+
     @Test
     void aPlanWithAnOverLongRoleFailsAndListsEveryRefusedName() {
         String first = "a".repeat(57);
