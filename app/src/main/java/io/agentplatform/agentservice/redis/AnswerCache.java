@@ -57,12 +57,13 @@ public class AnswerCache {
         return found;
     }
 
-    public void store(String promptHash, String answer) {
+    /** Stores {@code answer} under {@code cacheKey}, a key from {@link #keyFor}. */
+    public void store(String cacheKey, String answer) {
         if (!enabled()) {
             return;
         }
         // Nobody waits for the reply: the request goes on while Redis stores the answer.
-        byte[] key = (KEY_PREFIX + promptHash).getBytes(StandardCharsets.UTF_8);
+        byte[] key = cacheKey.getBytes(StandardCharsets.UTF_8);
         byte[] value = answer.getBytes(StandardCharsets.UTF_8);
         try (RedisConnection connection = connections.getConnection()) {
             if (connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> commands) {
