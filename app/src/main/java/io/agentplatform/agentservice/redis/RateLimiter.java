@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * them cannot leave a counter that never expires. When Redis is down requests are let through: the
  * limit protects the model, it must not take the service down with Redis.
  *
- * <p>The scripts run by their SHA-1 on Lettuce's shared connection rather than through RedisTemplate's script
+ * <p>The scripts run by their SHA-1 on Lettuce's shared connection ({@link SharedRedisCommands}) rather than through RedisTemplate's script
  * executor: its connection proxy, transaction-synchronization look-ups and argument serializers were a third of the
  * Redis call's CPU samples on the POST path (docs/benchmarks.md, fourth pass).
  */
@@ -54,16 +52,15 @@ public class RateLimiter {
                     + "return {count, value}",
             List.class);
 
-    private final LettuceConnectionFactory connections;
+    private final SharedRedisCommands redis;
     private final long timeoutNanos;
     private final int limitPerMinute;
     private final Clock clock;
     private final Counter rejections;
     private final RedisErrors errors;
 
-    public RateLimiter(LettuceConnectionFactory connections, ServiceConfig config, MeterRegistry meters,
-                       RedisErrors errors) {
-        this.connections = connections;
+    public RateLimiter(SharedRedisCommands redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
+        this.redis = redis;
         this.timeoutNanos = config.redis().timeout().toNanos();
         this.limitPerMinute = config.rateLimitPerMinute();
         this.clock = Clock.systemUTC();
@@ -107,18 +104,13 @@ public class RateLimiter {
 
     /** EVALSHA, and EVAL when Redis does not know the script yet (first use, a restart, SCRIPT FLUSH). */
     private <T> T run(RedisScript<?> script, ScriptOutputType type, byte[][] keys, byte[]... args) {
-        try (RedisConnection connection = connections.getConnection()) {
-            // A LettuceConnection's native connection is the shared connection's asynchronous API.
-            @SuppressWarnings("unchecked")
-            RedisClusterAsyncCommands<byte[], byte[]> commands =
-                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-            try {
-                return LettuceFutures.awaitOrCancel(commands.<T>evalsha(script.getSha1(), type, keys, args),
-                        timeoutNanos, TimeUnit.NANOSECONDS);
-            } catch (RedisNoScriptException e) {
-                return LettuceFutures.awaitOrCancel(commands.<T>eval(script.getScriptAsString(), type, keys, args),
-                        timeoutNanos, TimeUnit.NANOSECONDS);
-            }
+        RedisClusterAsyncCommands<byte[], byte[]> commands = redis.get();
+        try {
+            return LettuceFutures.awaitOrCancel(commands.<T>evalsha(script.getSha1(), type, keys, args),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (RedisNoScriptException e) {
+            return LettuceFutures.awaitOrCancel(commands.<T>eval(script.getScriptAsString(), type, keys, args),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
