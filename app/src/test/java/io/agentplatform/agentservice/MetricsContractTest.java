@@ -66,6 +66,17 @@ class MetricsContractTest {
     }
 
     @Test
+    void httpRequestSeriesCarryExactlyTheLabelsTheReadmeLists() {
+        Set<String> labelSets = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .map(line -> line.substring(line.indexOf('{') + 1, line.lastIndexOf('}')).replaceAll("=\"[^\"]*\"", ""))
+                .collect(Collectors.toSet());
+        assertThat(labelSets).containsExactly("application,error,exception,method,outcome,status,uri");
+        // The requests in flight, by method (the graceful-shutdown test reads it).
+        assertThat(metrics).containsPattern("http_server_requests_active_seconds_gcount\\{[^}]*method=\"GET\"");
+    }
+
+    @Test
     void cacheAndModelCountersReflectTheTraffic() {
         assertThat(metrics).containsPattern("(?m)^agent_cache_hits_total\\{[^}]*} 1\\.0$");
         assertThat(metrics).containsPattern("(?m)^agent_cache_misses_total\\{[^}]*} 1\\.0$");

@@ -4,15 +4,9 @@ import io.agentplatform.agentservice.config.ServiceConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStringCommands;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,16 +18,14 @@ public class AnswerCache {
 
     private static final String KEY_PREFIX = "agent:answer:";
 
-    private final StringRedisTemplate redis;
-    private final RedisConnectionFactory connections;
+    private final SharedRedisCommands redis;
     private final Duration ttl;
     private final Counter hits;
     private final Counter misses;
     private final RedisErrors errors;
 
-    public AnswerCache(StringRedisTemplate redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
+    public AnswerCache(SharedRedisCommands redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
         this.redis = redis;
-        this.connections = redis.getRequiredConnectionFactory();
         this.ttl = config.cacheTtl();
         this.hits = Counter.builder("agent.cache.hits").description("Answers served from the Redis cache").register(meters);
         this.misses = Counter.builder("agent.cache.misses").description("Cache lookups that found no answer").register(meters);
@@ -57,25 +49,20 @@ public class AnswerCache {
         return found;
     }
 
-    public void store(String promptHash, String answer) {
+    /** Stores {@code answer} under {@code cacheKey}, a key from {@link #keyFor}. */
+    public void store(String cacheKey, String answer) {
         if (!enabled()) {
             return;
         }
         // Nobody waits for the reply: the request goes on while Redis stores the answer.
-        byte[] key = (KEY_PREFIX + promptHash).getBytes(StandardCharsets.UTF_8);
+        byte[] key = cacheKey.getBytes(StandardCharsets.UTF_8);
         byte[] value = answer.getBytes(StandardCharsets.UTF_8);
-        try (RedisConnection connection = connections.getConnection()) {
-            if (connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> commands) {
-                @SuppressWarnings("unchecked")
-                RedisClusterAsyncCommands<byte[], byte[]> async = (RedisClusterAsyncCommands<byte[], byte[]>) commands;
-                async.set(key, value, SetArgs.Builder.ex(ttl)).whenComplete((ok, error) -> {
-                    if (error != null) {
-                        errors.record("cache_put", error);
-                    }
-                });
-            } else {
-                connection.stringCommands().set(key, value, Expiration.from(ttl), RedisStringCommands.SetOption.upsert());
-            }
+        try {
+            redis.get().set(key, value, SetArgs.Builder.ex(ttl)).whenComplete((ok, error) -> {
+                if (error != null) {
+                    errors.record("cache_put", error);
+                }
+            });
         } catch (RuntimeException e) {
             errors.record("cache_put", e);
         }

@@ -3,10 +3,15 @@ package io.agentplatform.agentservice.redis;
 import io.agentplatform.agentservice.config.ServiceConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +20,10 @@ import org.springframework.stereotype.Component;
  * Redis so all replicas share it. Increment and expiry run in one Lua script so that a crash between
  * them cannot leave a counter that never expires. When Redis is down requests are let through: the
  * limit protects the model, it must not take the service down with Redis.
+ *
+ * <p>The scripts run by their SHA-1 on Lettuce's shared connection ({@link SharedRedisCommands}) rather than through RedisTemplate's script
+ * executor: its connection proxy, transaction-synchronization look-ups and argument serializers were a third of the
+ * Redis call's CPU samples on the POST path (docs/benchmarks.md, fourth pass).
  */
 @Component
 public class RateLimiter {
@@ -43,14 +52,16 @@ public class RateLimiter {
                     + "return {count, value}",
             List.class);
 
-    private final StringRedisTemplate redis;
+    private final SharedRedisCommands redis;
+    private final long timeoutNanos;
     private final int limitPerMinute;
     private final Clock clock;
     private final Counter rejections;
     private final RedisErrors errors;
 
-    public RateLimiter(StringRedisTemplate redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
+    public RateLimiter(SharedRedisCommands redis, ServiceConfig config, MeterRegistry meters, RedisErrors errors) {
         this.redis = redis;
+        this.timeoutNanos = config.redis().timeout().toNanos();
         this.limitPerMinute = config.rateLimitPerMinute();
         this.clock = Clock.systemUTC();
         this.rejections = Counter.builder("agent.rate.limit.rejections")
@@ -76,8 +87,8 @@ public class RateLimiter {
         long nowSeconds = clock.millis() / 1000;
         List<?> reply;
         try {
-            reply = redis.execute(COUNT_AND_GET, List.of(counterKey(clientId, nowSeconds), key.orElse("")),
-                    String.valueOf(limitPerMinute), "61", key.isPresent() ? "1" : "0");
+            reply = run(COUNT_AND_GET, ScriptOutputType.MULTI, keys(counterKey(clientId, nowSeconds), key.orElse("")),
+                    bytes(String.valueOf(limitPerMinute)), bytes("61"), bytes(key.isPresent() ? "1" : "0"));
         } catch (RuntimeException e) {
             if (limitPerMinute > 0) {
                 errors.record("rate_limit", e);
@@ -88,7 +99,31 @@ public class RateLimiter {
         long used = reply == null || reply.isEmpty() || !(reply.get(0) instanceof Number count) ? 0 : count.longValue();
         Object value = reply == null || reply.size() < 2 ? null : reply.get(1);
         return new Admission(check(clientId, used, nowSeconds, false),
-                value instanceof String text ? Optional.of(text) : Optional.empty());
+                value instanceof byte[] text ? Optional.of(new String(text, StandardCharsets.UTF_8)) : Optional.empty());
+    }
+
+    /** EVALSHA, and EVAL when Redis does not know the script yet (first use, a restart, SCRIPT FLUSH). */
+    private <T> T run(RedisScript<?> script, ScriptOutputType type, byte[][] keys, byte[]... args) {
+        RedisClusterAsyncCommands<byte[], byte[]> commands = redis.get();
+        try {
+            return LettuceFutures.awaitOrCancel(commands.<T>evalsha(script.getSha1(), type, keys, args),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (RedisNoScriptException e) {
+            return LettuceFutures.awaitOrCancel(commands.<T>eval(script.getScriptAsString(), type, keys, args),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static byte[][] keys(String... keys) {
+        byte[][] encoded = new byte[keys.length][];
+        for (int i = 0; i < keys.length; i++) {
+            encoded[i] = bytes(keys[i]);
+        }
+        return encoded;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private String counterKey(String clientId, long nowSeconds) {
@@ -116,7 +151,7 @@ public class RateLimiter {
         long nowSeconds = clock.millis() / 1000;
         Long count;
         try {
-            count = redis.execute(INCREMENT_WITH_EXPIRY, List.of(counterKey(clientId, nowSeconds)), "61");
+            count = run(INCREMENT_WITH_EXPIRY, ScriptOutputType.INTEGER, keys(counterKey(clientId, nowSeconds)), bytes("61"));
         } catch (RuntimeException e) {
             errors.record("rate_limit", e);
             return check(clientId, 0, nowSeconds, true);

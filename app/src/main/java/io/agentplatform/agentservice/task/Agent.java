@@ -16,6 +16,8 @@ public class Agent {
 
     static final String SYSTEM_PROMPT = "You are a concise, helpful assistant. Answer the user's request directly.";
 
+    private static final MessageDigest SHA_256 = sha256Prototype();
+
     private final LanguageModel model;
     private final AnswerCache cache;
 
@@ -25,6 +27,10 @@ public class Agent {
     }
 
     public record Result(String answer, boolean cached, long modelMillis) {
+    }
+
+    /** Where a prompt's answer is cached ({@link #cacheKey}; empty when caching is off) and what was found there. */
+    public record CacheLookup(Optional<String> key, Optional<String> found) {
     }
 
     public String modelName() {
@@ -37,18 +43,27 @@ public class Agent {
     }
 
     /**
-     * Answers from {@code cached} (the value found under {@link #cacheKey}) or else from the model,
-     * caching the answer. Throws {@link io.agentplatform.agentservice.model.ModelException} when the model fails.
+     * Answers from what {@code lookup} found or else from the model, caching the answer under the lookup's key (not
+     * hashed again). Throws {@link io.agentplatform.agentservice.model.ModelException} when the model fails.
      */
-    public Result answer(String prompt, Optional<String> cached) {
-        if (cache.counted(cached).isPresent()) {
+    public Result answer(String prompt, CacheLookup lookup) {
+        Optional<String> cached = cache.counted(lookup.found());
+        if (cached.isPresent()) {
             return new Result(cached.get(), true, 0);
         }
         long start = System.nanoTime();
         String answer = model.complete(new ModelRequest(SYSTEM_PROMPT, prompt)).text();
         long modelMillis = (System.nanoTime() - start) / 1_000_000;
-        cache.store(promptHash(prompt), answer);
+        lookup.key().ifPresent(key -> cache.store(key, answer));
         return new Result(answer, false, modelMillis);
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String promptHash(String prompt) {
@@ -56,10 +71,15 @@ public class Agent {
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A copy of one SHA-256 digest: MessageDigest.getInstance looks the provider up each time (2 % of a POST's samples). */
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the SHA-256 implementation cannot be copied", e);
         }
     }
 }

@@ -64,8 +64,9 @@ public class TaskController {
                     IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters without spaces.");
         }
         NewTask newTask = NewTask.parse(readBody(request), maxPromptChars, json);
-        Optional<String> cachedAnswer = admission.admit(request, response, agent.cacheKey(newTask.prompt()));
-        TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask, cachedAnswer);
+        Optional<String> cacheKey = agent.cacheKey(newTask.prompt());
+        Agent.CacheLookup cacheLookup = new Agent.CacheLookup(cacheKey, admission.admit(request, response, cacheKey));
+        TaskService.Outcome outcome = service.create(ClientIds.of(request), idempotencyKey, newTask, cacheLookup);
         Task task = outcome.task();
         // A new task's metadata is the parsed request's (what was just stored); only a replay reads the stored JSON.
         byte[] body = viewWriter.writeValueAsBytes(outcome.replayed() ? view(task) : view(task, newTask.metadata()));

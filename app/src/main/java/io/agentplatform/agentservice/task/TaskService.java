@@ -48,8 +48,8 @@ public class TaskService {
     public record Outcome(Task task, boolean replayed) {
     }
 
-    /** {@code cachedAnswer}: what the admission found under {@link Agent#cacheKey} for this prompt. */
-    public Outcome create(String clientId, String idempotencyKey, NewTask request, Optional<String> cachedAnswer) {
+    /** {@code cacheLookup}: what the admission found under {@link Agent#cacheKey} for this prompt. */
+    public Outcome create(String clientId, String idempotencyKey, NewTask request, Agent.CacheLookup cacheLookup) {
         Instant received = now();
         long start = System.nanoTime();
         String requestHash = request.hash(canonicalJson);
@@ -66,7 +66,7 @@ public class TaskService {
         boolean cached = false;
         long modelMillis = 0;
         try {
-            Agent.Result result = agent.answer(request.prompt(), cachedAnswer);
+            Agent.Result result = agent.answer(request.prompt(), cacheLookup);
             status = Task.Status.SUCCEEDED;
             answer = result.answer();
             cached = result.cached();

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     /** The caller's id when it is safe to repeat; anything else could inject text into logs or headers and is replaced. */
     public static String requestIdFor(String given) {
-        return given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && ACCEPTED.matcher(given).matches() ? given : randomId();
+    }
+
+    /**
+     * A random (version 4) UUID from a per-thread generator: a request id correlates log lines, it guards nothing, so it
+     * need not come from UUID.randomUUID's SecureRandom, whose shared generator cost 2 % of a POST's CPU samples.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** The id of the request being handled, also after the filter returned (error dispatches). */
