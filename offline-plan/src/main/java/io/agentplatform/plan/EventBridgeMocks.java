@@ -11,16 +11,15 @@ final class EventBridgeMocks {
     private EventBridgeMocks() {}
 
     static final Map<String, TypeMock> TYPES = Map.of(
-            "aws:cloudwatch/eventRule:EventRule", TypeMock.of(EventBridgeMocks::ruleName, (resource, state) -> {
-                String rule = ruleName(resource.name(), resource.inputs());
-                state.put("name", rule);
-                state.put("arn", "arn:aws:events:" + resource.region() + ":" + MockCloud.ACCOUNT + ":rule/" + rule);
-            }),
+            "aws:cloudwatch/eventRule:EventRule", TypeMock.of(EventBridgeMocks::ruleName, (resource, state) ->
+                    state.put("arn", "arn:aws:events:" + resource.region() + ":" + MockCloud.ACCOUNT + ":rule/"
+                            + resource.physicalName())),
             "aws:cloudwatch/eventTarget:EventTarget", TypeMock.of((name, inputs) ->
                     MockCloud.stringOr(inputs.get("rule"), "rule") + "-"
                             + MockCloud.stringOr(inputs.get("targetId"), MockCloud.autoName(name)),
                     (resource, state) -> { }));
 
+    /** The rule's id: its physical name, as {@link MockResource#physicalName()} gives it once the rule exists. */
     private static String ruleName(String name, Map<String, Object> inputs) {
         return MockCloud.stringOr(inputs.get("name"), MockCloud.autoName(name));
     }

@@ -12,17 +12,8 @@ final class SqsMocks {
     private SqsMocks() {}
 
     static final Map<String, TypeMock> TYPES = Map.of("aws:sqs/queue:Queue", TypeMock.outputs((resource, state) -> {
-        String queue = queueName(resource.name(), resource.inputs());
-        state.put("name", queue);
-        state.put("url", url(resource.region(), queue));
+        String queue = resource.physicalName();
+        state.put("url", "https://sqs." + resource.region() + ".amazonaws.com/" + MockCloud.ACCOUNT + "/" + queue);
         state.put("arn", "arn:aws:sqs:" + resource.region() + ":" + MockCloud.ACCOUNT + ":" + queue);
     }));
-
-    private static String queueName(String name, Map<String, Object> inputs) {
-        return MockCloud.stringOr(inputs.get("name"), MockCloud.autoName(name));
-    }
-
-    private static String url(String region, String queue) {
-        return "https://sqs." + region + ".amazonaws.com/" + MockCloud.ACCOUNT + "/" + queue;
-    }
 }

@@ -44,14 +44,15 @@ final class LivenessProbeFilter extends OncePerRequestFilter {
         }
     }
 
-    /** GET or HEAD of exactly the probe's path, accepting Actuator's default media type (Kubernetes sends {@code *}{@code /*}). */
+    /** GET or HEAD of exactly the probe's path, accepting anything or exactly Actuator's default media type (Kubernetes sends {@code *}{@code /*}). */
     private static boolean isPlainProbe(HttpServletRequest request) {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method)) || request.getQueryString() != null) {
             return false;
         }
         String accept = request.getHeader("Accept");
-        return accept == null || accept.contains("*/*") || accept.contains(MEDIA_TYPE);
+        // A list that also names other types is left to Actuator's negotiation, which weighs their qualities.
+        return accept == null || accept.isBlank() || accept.strip().equals("*/*") || accept.strip().equals(MEDIA_TYPE);
     }
 
     private static byte[] body(String status) {
