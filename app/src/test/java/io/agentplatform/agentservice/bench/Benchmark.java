@@ -99,15 +99,20 @@ public final class Benchmark {
                 + " machine busy |");
         cpuReport.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Map<String, Double> postRates = new java.util.LinkedHashMap<>();
+        Map<String, Double> adjacentPgbench = new java.util.LinkedHashMap<>();
         long postgresPid = ProcessCpu.listenerOf(servers.postgresPort()).orElse(0);
         long redisPid = ProcessCpu.listenerOf(servers.redisPort()).orElse(0);
         for (Subject subject : subjects) {
             measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates, cpuReport,
                     postgresPid, redisPid);
+            // The machine's speed drifts over a run (pgbench's CPU per transaction moved by up to 45 % between runs), so
+            // each service is also compared with a pgbench run right after it, as close in time as it can be.
+            settle(servers);
+            adjacentPgbench.put(subject.label(), pgbench(pgbench, servers, freshTasksDatabase(servers), concurrency, phase).tps());
         }
-        String baselineDatabase = servers.createDatabase();
-        servers.execute(baselineDatabase, List.of(Files.readString(Path.of("src/main/resources/db/migration/V1__create_tasks.sql"))));
+        String baselineDatabase = freshTasksDatabase(servers);
         Processes baselineProcesses = new Processes(0, postgresPid, 0);
+        settle(servers);
         long[] postgresBefore = {ProcessCpu.treeTicks(postgresPid)};
         long[] machineBefore = {machineBusyTicks()};
         long pgbenchStarted = System.nanoTime();
@@ -121,6 +126,7 @@ public final class Benchmark {
                 pgbenchPostgres + pg.cpuTicks() * ProcessCpu.MILLIS_PER_TICK / transactions,
                 100.0 * (machineBusyTicks() - machineBefore[0]) / (pgbenchSeconds * 100 * Runtime.getRuntime().availableProcessors())));
         List<CpuShare> jdbcCpu = new ArrayList<>();
+        settle(servers);
         Result jdbc = measured(baselineProcesses, jdbcCpu, () -> baselineInserts(servers, baselineDatabase, concurrency, phase));
         cpuReport.add(cpuRow("baseline", "raw JDBC INSERT (Java driver in the load driver)", jdbcCpu.get(0)));
 
@@ -142,8 +148,11 @@ public final class Benchmark {
                 jdbc.perSecond(), jdbc.percentileMillis(50), jdbc.percentileMillis(99));
         System.out.println();
         for (Map.Entry<String, Double> rate : postRates.entrySet()) {
-            System.out.printf(Locale.ROOT, "POST /v1/tasks (new prompt) / pgbench INSERT rate, %s: %.0f / %.0f = %.3f%n",
-                    rate.getKey(), rate.getValue(), pg.tps(), rate.getValue() / pg.tps());
+            double adjacent = adjacentPgbench.get(rate.getKey());
+            System.out.printf(Locale.ROOT, "POST /v1/tasks (new prompt) / pgbench INSERT rate, %s: %.0f / %.0f = %.3f"
+                            + " (against the pgbench run right after this service: %.0f / %.0f = %.3f)%n",
+                    rate.getKey(), rate.getValue(), pg.tps(), rate.getValue() / pg.tps(), rate.getValue(), adjacent,
+                    rate.getValue() / adjacent);
         }
         notes.forEach(System.out::println);
         System.out.println();
@@ -189,34 +198,32 @@ public final class Benchmark {
             double secondsToReady = (System.nanoTime() - started) / 1e9;
             long rssAtReady = rssKib(service.pid());
 
-            KeepAliveClient[] api = clients(concurrency, apiPort);
-            KeepAliveClient[] management = clients(concurrency, managementPort);
             byte[] ready = KeepAliveClient.get("/health/ready");
             byte[] live = KeepAliveClient.get("/health/live");
             AtomicLong unique = new AtomicLong();
-            Call postUnique = (worker, sequence) -> api[worker].send(KeepAliveClient.postJson("/v1/tasks", "bench-" + worker,
-                    body("bench prompt " + unique.incrementAndGet() + " " + UUID.randomUUID()))) == 201;
-            Call postRepeated = (worker, sequence) -> api[worker].send(KeepAliveClient.postJson("/v1/tasks", "bench-" + worker,
-                    body("bench repeated prompt " + (sequence % 50)))) == 201;
-            Call readyCall = (worker, sequence) -> management[worker].send(ready) == 200;
-            Call liveCall = (worker, sequence) -> management[worker].send(live) == 200;
+            SelectorLoad.Requests postUnique = (client, sequence) -> KeepAliveClient.postJson("/v1/tasks", "bench-" + client,
+                    body("bench prompt " + unique.incrementAndGet() + " " + UUID.randomUUID()));
+            SelectorLoad.Requests postRepeated = (client, sequence) -> KeepAliveClient.postJson("/v1/tasks", "bench-" + client,
+                    body("bench repeated prompt " + (sequence % 50)));
 
-            load("warm-up", postUnique, concurrency, warmup);
+            http("warm-up", apiPort, postUnique, 201, concurrency, warmup);
             List<Result> results = new ArrayList<>();
             List<CpuShare> cpuPerRequest = new ArrayList<>();
             Processes pid = new Processes(service.pid(), postgresPid, redisPid);
-            Result newPrompt = measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (new prompt: model + INSERT)", postUnique, concurrency, phase));
+            settle(servers);
+            Result newPrompt = measured(pid, cpuPerRequest, () -> http("POST /v1/tasks (new prompt: model + INSERT)", apiPort,
+                    postUnique, 201, concurrency, phase));
             results.add(newPrompt);
-            results.add(measured(pid, cpuPerRequest, () -> load("POST /v1/tasks (repeated prompt: cache hit + INSERT)", postRepeated, concurrency, phase)));
-            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/ready", readyCall, concurrency, phase)));
-            results.add(measured(pid, cpuPerRequest, () -> load("GET /health/live", liveCall, concurrency, phase)));
+            settle(servers);
+            results.add(measured(pid, cpuPerRequest, () -> http("POST /v1/tasks (repeated prompt: cache hit + INSERT)", apiPort,
+                    postRepeated, 201, concurrency, phase)));
+            settle(servers);
+            results.add(measured(pid, cpuPerRequest, () -> http("GET /health/ready", managementPort,
+                    (client, sequence) -> ready, 200, concurrency, phase)));
+            settle(servers);
+            results.add(measured(pid, cpuPerRequest, () -> http("GET /health/live", managementPort,
+                    (client, sequence) -> live, 200, concurrency, phase)));
             long rssAfterLoad = rssKib(service.pid());
-            for (KeepAliveClient client : api) {
-                client.close();
-            }
-            for (KeepAliveClient client : management) {
-                client.close();
-            }
             for (int i = 0; i < results.size(); i++) {
                 Result result = results.get(i);
                 report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %d | %d |", subject.label(), result.name(),
@@ -282,14 +289,6 @@ public final class Benchmark {
 
     private static String body(String prompt) {
         return "{\"prompt\":\"" + prompt + "\",\"metadata\":{\"source\":\"bench\"}}";
-    }
-
-    private static KeepAliveClient[] clients(int count, int port) {
-        KeepAliveClient[] clients = new KeepAliveClient[count];
-        for (int i = 0; i < count; i++) {
-            clients[i] = new KeepAliveClient("127.0.0.1", port);
-        }
-        return clients;
     }
 
     /** {@code cpuTicks}: pgbench's own user + system time. */
@@ -379,6 +378,61 @@ public final class Benchmark {
         throw new IllegalStateException("service not ready within " + limit);
     }
 
+    /**
+     * Before every measured row: every database vacuumed and analyzed, a CHECKPOINT, and no autovacuum worker running,
+     * so that no row (pgbench's included) pays for the vacuum and the dirty pages of the rows an earlier row inserted
+     * (pgbench's rate moved between 21,000 and 37,000 transactions/s from one run to the next without this).
+     */
+    private static void settle(EmbeddedServers servers) throws Exception {
+        List<String> databases = new ArrayList<>();
+        try (Connection connection = servers.connect("postgres"); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet names = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate")) {
+            while (names.next()) {
+                databases.add(names.getString(1));
+            }
+        }
+        for (String database : databases) {
+            try (Connection connection = servers.connect(database); java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM (ANALYZE)");
+            }
+        }
+        try (Connection connection = servers.connect("postgres"); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet workers = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+                    workers.next();
+                    if (workers.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** A new database with the tasks table of the first migration, for one baseline run. */
+    private static String freshTasksDatabase(EmbeddedServers servers) throws IOException {
+        String database = servers.createDatabase();
+        servers.execute(database, List.of(Files.readString(Path.of("src/main/resources/db/migration/V1__create_tasks.sql"))));
+        return database;
+    }
+
+    /** Selector threads of the load driver, as pgbench runs with {@code -j 2}. */
+    private static final int DRIVER_THREADS = 2;
+
+    private static Result http(String name, int port, SelectorLoad.Requests requests, int expectedStatus, int concurrency,
+                               Duration duration) throws Exception {
+        return printed(SelectorLoad.run(name, port, concurrency, DRIVER_THREADS, requests, expectedStatus, duration));
+    }
+
+    private static Result printed(Result result) {
+        System.out.printf(Locale.ROOT, "%-55s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+                result.name(), result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.errors());
+        return result;
+    }
+
     private static Result load(String name, Call call, int concurrency, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
@@ -419,10 +473,7 @@ public final class Benchmark {
         pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        Result result = new Result(name, merged.length, errors.get(), seconds, merged);
-        System.out.printf(Locale.ROOT, "%-55s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
-                name, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.errors());
-        return result;
+        return printed(new Result(name, merged.length, errors.get(), seconds, merged));
     }
 
     /** The same row shape as a task, inserted straight over JDBC, one autocommitted INSERT per call. */

@@ -9,10 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One persistent HTTP/1.1 connection per load-driver worker, writing requests as bytes and reading
- * only the status line, the headers it needs and the body length. The JDK's HttpClient costs several
- * times more CPU per request; on a 2-core machine shared with the service that would be measured as
- * the service's slowness.
+ * One persistent HTTP/1.1 connection that writes requests as bytes and reads only the status line, the headers it
+ * needs and the body length (the readiness wait uses it); also builds the request bytes the load phases send
+ * ({@link SelectorLoad}). The JDK's HttpClient costs several times more CPU per request; on a 2-core machine shared
+ * with the service that would be measured as the service's slowness.
  */
 final class KeepAliveClient implements AutoCloseable {
 
