@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +25,10 @@ public class TaskRepository {
             + " answer, error, model, cached, created_at, completed_at, model_ms, total_ms";
 
     private final JdbcTemplate jdbc;
+    private static final String ON_CONFLICT =
+            " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id";
+
+    /** By batch size: positive for the plain INSERT, negative for the one with ON CONFLICT. */
     private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
 
     public TaskRepository(JdbcTemplate jdbc) {
@@ -36,37 +41,44 @@ public class TaskRepository {
      * and Idempotency-Key (in the table or earlier in {@code batch}), and its caller answers with that one.
      */
     public Set<UUID> insertIfAbsent(List<Task> batch) {
-        List<UUID> inserted = jdbc.query(insertSql(batch.size()), statement -> {
-            int index = 0;
-            for (Task task : batch) {
-                statement.setObject(++index, task.id());
-                statement.setString(++index, task.clientId());
-                // Typed nulls: an untyped one costs a look-up of the parameter's type through the connection's metadata.
-                setText(statement, ++index, task.idempotencyKey());
-                statement.setString(++index, task.requestHash());
-                statement.setString(++index, task.status().value());
-                statement.setString(++index, task.prompt());
-                statement.setString(++index, task.metadataJson());
-                setText(statement, ++index, task.answer());
-                setText(statement, ++index, task.error());
-                statement.setString(++index, task.model());
-                statement.setBoolean(++index, task.cached());
-                statement.setObject(++index, utc(task.createdAt()));
-                statement.setObject(++index, utc(task.completedAt()));
-                statement.setInt(++index, task.modelMs());
-                statement.setInt(++index, task.totalMs());
-            }
-        }, (row, rowNumber) -> row.getObject(1, UUID.class));
-        return Set.copyOf(inserted);
+        if (batch.stream().allMatch(task -> task.idempotencyKey() == null)) {
+            // Without a key no row can conflict (the unique index covers keyed rows only), so a plain INSERT: ON CONFLICT
+            // makes PostgreSQL insert each row speculatively and confirm it in a second WAL record.
+            jdbc.update(insertSql(batch.size(), ""), statement -> bind(statement, batch));
+            return batch.stream().map(Task::id).collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.copyOf(jdbc.query(insertSql(batch.size(), ON_CONFLICT), statement -> bind(statement, batch),
+                (row, rowNumber) -> row.getObject(1, UUID.class)));
     }
 
-    /** One statement text per batch size, so the driver prepares each size once per connection. */
-    private String insertSql(int rows) {
-        return insertSql.computeIfAbsent(rows, count -> "INSERT INTO tasks (id, client_id, idempotency_key, request_hash,"
-                + " status, prompt, metadata, answer, error, model, cached, created_at, completed_at, model_ms, total_ms)"
-                + " VALUES " + String.join(", ", Collections.nCopies(count,
-                        "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)"))
-                + " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id");
+    private static void bind(PreparedStatement statement, List<Task> batch) throws SQLException {
+        int index = 0;
+        for (Task task : batch) {
+            statement.setObject(++index, task.id());
+            statement.setString(++index, task.clientId());
+            // Typed nulls: an untyped one costs a look-up of the parameter's type through the connection's metadata.
+            setText(statement, ++index, task.idempotencyKey());
+            statement.setString(++index, task.requestHash());
+            statement.setString(++index, task.status().value());
+            statement.setString(++index, task.prompt());
+            statement.setString(++index, task.metadataJson());
+            setText(statement, ++index, task.answer());
+            setText(statement, ++index, task.error());
+            statement.setString(++index, task.model());
+            statement.setBoolean(++index, task.cached());
+            statement.setObject(++index, utc(task.createdAt()));
+            statement.setObject(++index, utc(task.completedAt()));
+            statement.setInt(++index, task.modelMs());
+            statement.setInt(++index, task.totalMs());
+        }
+    }
+
+    /** One statement text per batch size and kind, so the driver prepares each once per connection. */
+    private String insertSql(int rows, String onConflict) {
+        return insertSql.computeIfAbsent(onConflict.isEmpty() ? rows : -rows, key -> "INSERT INTO tasks (id, client_id,"
+                + " idempotency_key, request_hash, status, prompt, metadata, answer, error, model, cached, created_at,"
+                + " completed_at, model_ms, total_ms) VALUES " + String.join(", ", Collections.nCopies(rows,
+                        "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) + onConflict);
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
