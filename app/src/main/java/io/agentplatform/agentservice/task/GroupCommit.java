@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupCommit {
 
-    /** 15 parameters a row: far below PostgreSQL's 65,535 per statement, and a statement text per size 1..64. */
+    /** 15 parameters a row: far below PostgreSQL's 65,535 per statement; two statement texts per size 1..64 (TaskRepository). */
     static final int MAX_BATCH = 64;
     /** A waiter looks again this often even without a wake-up; wake-ups are the rule, this is a safety net. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

@@ -85,7 +85,7 @@ public final class Benchmark {
         }
         int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
         Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "60")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "120")));
         String pgbench = System.getProperty("bench.pgbench", "pgbench");
 
         EmbeddedServers servers = EmbeddedServers.get();
