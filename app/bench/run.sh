@@ -20,8 +20,8 @@ MVNW="$REPO_DIR/mvnw"
 # (Not SECONDS: bash sets that itself.)
 CONCURRENCY="${BENCH_CONCURRENCY:-16}"
 SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
-# 120 s: on the shared 2-core machine C2 was still compiling the POST path after 30 s and after 60 s (its CPU counts
-# as the service's, and the rate after a 45 s warm-up was a third below the rate after 60 s: docs/benchmarks.md).
+# 120 s: on the 2-core machine C2 still took 3.5-4.3 % of the service's CPU 74-88 s after start, 2.2 % at 134-148 s
+# (its CPU counts as the service's; docs/benchmarks.md, sixth pass).
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-120}"
 BASE_REF="${BENCH_BASE_REF:-}"
 JFR_DIR="${BENCH_JFR_DIR:-}"

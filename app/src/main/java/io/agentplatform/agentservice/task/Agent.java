@@ -1,11 +1,9 @@
 package io.agentplatform.agentservice.task;
 
+import io.agentplatform.agentservice.Sha256;
 import io.agentplatform.agentservice.model.LanguageModel;
 import io.agentplatform.agentservice.model.ModelRequest;
 import io.agentplatform.agentservice.redis.AnswerCache;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
 public class Agent {
 
     static final String SYSTEM_PROMPT = "You are a concise, helpful assistant. Answer the user's request directly.";
-
-    private static final MessageDigest SHA_256 = sha256Prototype();
 
     private final LanguageModel model;
     private final AnswerCache cache;
@@ -58,28 +54,11 @@ public class Agent {
         return new Result(answer, false, modelMillis);
     }
 
-    private static MessageDigest sha256Prototype() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String promptHash(String prompt) {
         return sha256(model.name() + "\n" + SYSTEM_PROMPT + "\n" + prompt);
     }
 
     static String sha256(String text) {
-        return HexFormat.of().formatHex(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A copy of one SHA-256 digest: MessageDigest.getInstance looks the provider up each time (2 % of a POST's samples). */
-    private static MessageDigest newSha256() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the SHA-256 implementation cannot be copied", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(text));
     }
 }

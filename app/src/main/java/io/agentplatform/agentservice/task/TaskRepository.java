@@ -24,12 +24,13 @@ public class TaskRepository {
     private static final String COLUMNS = "id, client_id, idempotency_key, request_hash, status, prompt, metadata::text AS metadata,"
             + " answer, error, model, cached, created_at, completed_at, model_ms, total_ms";
 
-    private final JdbcTemplate jdbc;
     private static final String ON_CONFLICT =
             " ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id";
 
-    /** By batch size: positive for the plain INSERT, negative for the one with ON CONFLICT. */
-    private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    /** Statement texts by batch size: without and with ON CONFLICT. */
+    private final Map<Integer, String> plainInsertSql = new ConcurrentHashMap<>();
+    private final Map<Integer, String> onConflictInsertSql = new ConcurrentHashMap<>();
 
     public TaskRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -44,10 +45,12 @@ public class TaskRepository {
         if (batch.stream().allMatch(task -> task.idempotencyKey() == null)) {
             // Without a key no row can conflict (the unique index covers keyed rows only), so a plain INSERT: ON CONFLICT
             // makes PostgreSQL insert each row speculatively and confirm it in a second WAL record.
-            jdbc.update(insertSql(batch.size(), ""), statement -> bind(statement, batch));
+            jdbc.update(plainInsertSql.computeIfAbsent(batch.size(), rows -> insertSql(rows, "")),
+                    statement -> bind(statement, batch));
             return batch.stream().map(Task::id).collect(Collectors.toUnmodifiableSet());
         }
-        return Set.copyOf(jdbc.query(insertSql(batch.size(), ON_CONFLICT), statement -> bind(statement, batch),
+        return Set.copyOf(jdbc.query(onConflictInsertSql.computeIfAbsent(batch.size(), rows -> insertSql(rows, ON_CONFLICT)),
+                statement -> bind(statement, batch),
                 (row, rowNumber) -> row.getObject(1, UUID.class)));
     }
 
@@ -73,12 +76,14 @@ public class TaskRepository {
         }
     }
 
-    /** One statement text per batch size and kind, so the driver prepares each once per connection. */
-    private String insertSql(int rows, String onConflict) {
-        return insertSql.computeIfAbsent(onConflict.isEmpty() ? rows : -rows, key -> "INSERT INTO tasks (id, client_id,"
-                + " idempotency_key, request_hash, status, prompt, metadata, answer, error, model, cached, created_at,"
-                + " completed_at, model_ms, total_ms) VALUES " + String.join(", ", Collections.nCopies(rows,
-                        "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) + onConflict);
+    /**
+     * The INSERT of {@code rows} tasks followed by {@code tail}; built once per size and kind (cached above), so the
+     * driver prepares each once per connection.
+     */
+    private static String insertSql(int rows, String tail) {
+        return "INSERT INTO tasks (id, client_id, idempotency_key, request_hash, status, prompt, metadata, answer, error,"
+                + " model, cached, created_at, completed_at, model_ms, total_ms) VALUES " + String.join(", ",
+                Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) + tail;
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,14 +101,14 @@ public final class Benchmark {
         cpuReport.add("| service | what | service user | service system | PostgreSQL | Redis | load driver | all five |"
                 + " machine busy |");
         cpuReport.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Map<String, Double> postRates = new java.util.LinkedHashMap<>();
-        Map<String, Double> adjacentPgbench = new java.util.LinkedHashMap<>();
+        Map<String, Double> postRates = new LinkedHashMap<>();
+        Map<String, Double> adjacentPgbench = new LinkedHashMap<>();
         long postgresPid = ProcessCpu.listenerOf(servers.postgresPort()).orElse(0);
         long redisPid = ProcessCpu.listenerOf(servers.redisPort()).orElse(0);
         for (Subject subject : subjects) {
             measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates, cpuReport,
                     postgresPid, redisPid);
-            // The machine's speed drifts over a run (pgbench's CPU per transaction moved by up to 45 % between runs), so
+            // The machine's speed drifts over a run (pgbench's PostgreSQL CPU per transaction moved by up to 47 % between runs), so
             // each service is also compared with a pgbench run right after it, as close in time as it can be.
             settle(servers);
             adjacentPgbench.put(subject.label(), pgbench(pgbench, servers, freshTasksDatabase(servers), concurrency, phase).tps());
@@ -380,27 +383,26 @@ public final class Benchmark {
 
     /**
      * Before every measured row: every database vacuumed and analyzed, a CHECKPOINT, and no autovacuum worker running,
-     * so that no row (pgbench's included) pays for the vacuum and the dirty pages of the rows an earlier row inserted
-     * (pgbench's rate moved between 21,000 and 37,000 transactions/s from one run to the next without this).
+     * so that no row (pgbench's included) pays for the vacuum or the dirty pages of the rows an earlier row inserted.
      */
     private static void settle(EmbeddedServers servers) throws Exception {
         List<String> databases = new ArrayList<>();
-        try (Connection connection = servers.connect("postgres"); java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet names = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate")) {
+        try (Connection connection = servers.connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet names = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate")) {
             while (names.next()) {
                 databases.add(names.getString(1));
             }
         }
         for (String database : databases) {
-            try (Connection connection = servers.connect(database); java.sql.Statement statement = connection.createStatement()) {
+            try (Connection connection = servers.connect(database); Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM (ANALYZE)");
             }
         }
-        try (Connection connection = servers.connect("postgres"); java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = servers.connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
-                try (java.sql.ResultSet workers = statement.executeQuery(
+                try (ResultSet workers = statement.executeQuery(
                         "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
                     workers.next();
                     if (workers.getInt(1) == 0) {
