@@ -7,6 +7,7 @@
 #   app/bench/run.sh                                  # 16 clients, 20 s per phase, 120 s warm-up
 #   BENCH_CONCURRENCY=32 BENCH_SECONDS=30 app/bench/run.sh
 #   BENCH_BASE_REF=main app/bench/run.sh              # also measure the jar of that git commit, same run
+#   BENCH_BASE_REF=main BENCH_ROUNDS=2 app/bench/run.sh  # base, this, base, this: drift hits both jars alike
 #   BENCH_JFR_DIR=/tmp/jfr app/bench/run.sh           # also record a JFR profile of each service there
 #
 # Prints requests/s, p50 and p99 for POST /v1/tasks and the probes, time to ready and resident
@@ -24,6 +25,10 @@ SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
 # (its CPU counts as the service's; docs/benchmarks.md, sixth pass).
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-120}"
 BASE_REF="${BENCH_BASE_REF:-}"
+# The machine drifts over a run and the second service of a run was the slower one in three of four same-code runs
+# (docs/benchmarks.md, sixth pass): more rounds alternate the jars instead of measuring each once.
+ROUNDS="${BENCH_ROUNDS:-1}"
+case "$ROUNDS" in ''|*[!0-9]*|0) echo "bench: BENCH_ROUNDS must be a whole number of at least 1, got '$ROUNDS'" >&2; exit 2 ;; esac
 JFR_DIR="${BENCH_JFR_DIR:-}"
 
 command -v java >/dev/null || { echo "bench: a JDK 17+ is required (java not found)" >&2; exit 1; }
@@ -47,7 +52,7 @@ echo "Building the service jar and the load driver..."
 "$MVNW" -q -f "$APP_DIR/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$APP_DIR/target/bench-classpath.txt"
 
-SUBJECTS=()
+JARS=()
 if [ -n "$BASE_REF" ]; then
     BASE_COMMIT="$(git -C "$REPO_DIR" rev-parse --short "$BASE_REF")"
     BASE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/agent-bench-base.XXXXXX")"
@@ -55,9 +60,15 @@ if [ -n "$BASE_REF" ]; then
     echo "Building the service jar of $BASE_REF ($BASE_COMMIT) in $BASE_DIR..."
     git -C "$REPO_DIR" archive "$BASE_COMMIT" mvnw .mvn app | tar -x -C "$BASE_DIR"
     "$BASE_DIR/mvnw" -q -f "$BASE_DIR/app/pom.xml" -DskipTests package
-    SUBJECTS+=("base $BASE_COMMIT=$BASE_DIR/app/target/agent-service.jar")
+    JARS+=("base $BASE_COMMIT=$BASE_DIR/app/target/agent-service.jar")
 fi
-SUBJECTS+=("this tree ($(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- app || echo '+changes'))=$APP_DIR/target/agent-service.jar")
+JARS+=("this tree ($(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- app || echo '+changes'))=$APP_DIR/target/agent-service.jar")
+SUBJECTS=()
+for ((round = 1; round <= ROUNDS; round++)); do
+    for jar in "${JARS[@]}"; do
+        if [ "$ROUNDS" -eq 1 ]; then SUBJECTS+=("$jar"); else SUBJECTS+=("${jar%%=*}, round $round=${jar#*=}"); fi
+    done
+done
 
 cd "$APP_DIR"
 java -Xmx1g \
