@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentplatform.agentservice.support.RunningService;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ class MetricsContractTest {
         service.postTask(prompt); // cache miss + model call
         service.postTask(prompt); // cache hit
         service.get("/v1/tasks/" + UUID.randomUUID()); // 404
+        service.get("/no-such-route"); // 404 without a route
+        service.request(HttpRequest.newBuilder(service.api("/v1/tasks")).DELETE()); // 405: a path, not a route
         HttpResponse<String> scrape = service.management("/metrics");
         assertThat(scrape.statusCode()).isEqualTo(200);
         metrics = scrape.body();
@@ -63,6 +66,12 @@ class MetricsContractTest {
     void httpRequestSeriesCarryTheRouteTemplateAndStatusLabels() {
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"201\"[^}]*uri=\"/v1/tasks\"");
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/v1/tasks/\\{id}\"");
+    }
+
+    @Test
+    void requestsNoRouteHandledAreLabelledNotFoundOrUnknownAsTheReadmeSays() {
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"NOT_FOUND\"");
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"DELETE\"[^}]*status=\"405\"[^}]*uri=\"UNKNOWN\"");
     }
 
     @Test
