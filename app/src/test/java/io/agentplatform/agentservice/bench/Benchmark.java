@@ -3,6 +3,10 @@ package io.agentplatform.agentservice.bench;
 import io.agentplatform.agentservice.support.EmbeddedServers;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -201,12 +205,12 @@ public final class Benchmark {
             double secondsToReady = (System.nanoTime() - started) / 1e9;
             long rssAtReady = rssKib(service.pid());
 
-            byte[] ready = KeepAliveClient.get("/health/ready");
-            byte[] live = KeepAliveClient.get("/health/live");
+            byte[] ready = SelectorLoad.get("/health/ready");
+            byte[] live = SelectorLoad.get("/health/live");
             AtomicLong unique = new AtomicLong();
-            SelectorLoad.Requests postUnique = (client, sequence) -> KeepAliveClient.postJson("/v1/tasks", "bench-" + client,
+            SelectorLoad.Requests postUnique = (client, sequence) -> SelectorLoad.postJson("/v1/tasks", "bench-" + client,
                     body("bench prompt " + unique.incrementAndGet() + " " + UUID.randomUUID()));
-            SelectorLoad.Requests postRepeated = (client, sequence) -> KeepAliveClient.postJson("/v1/tasks", "bench-" + client,
+            SelectorLoad.Requests postRepeated = (client, sequence) -> SelectorLoad.postJson("/v1/tasks", "bench-" + client,
                     body("bench repeated prompt " + (sequence % 50)));
 
             http("warm-up", apiPort, postUnique, 201, concurrency, warmup);
@@ -367,13 +371,15 @@ public final class Benchmark {
 
     private static void awaitReady(int managementPort, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        byte[] ready = KeepAliveClient.get("/health/ready");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
-            try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", managementPort)) {
-                if (client.send(ready) == 200) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (Exception e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(20);

@@ -21,9 +21,10 @@ import java.util.concurrent.Future;
 /**
  * Closed-loop HTTP/1.1 load: each connection sends its next request as soon as the previous response arrived,
  * over keep-alive connections that a few selector threads serve, the way {@code pgbench -j 2} serves its clients
- * from two threads. A blocking thread per connection (KeepAliveClient) pays a thread wake-up per response; on the
- * 2-core machine shared with the service that was 0.03 ms of CPU per request (docs/benchmarks.md, sixth pass),
- * charged to the machine the service and PostgreSQL run on.
+ * from two threads. A blocking thread per connection pays a thread wake-up per response; on the 2-core machine
+ * shared with the service that was 0.03 ms of CPU per request (docs/benchmarks.md, sixth pass), charged to the
+ * machine the service and PostgreSQL run on. Requests are written as prepared bytes: the JDK's HttpClient costs
+ * several times more CPU per request.
  */
 final class SelectorLoad {
 
@@ -33,6 +34,20 @@ final class SelectorLoad {
     }
 
     private SelectorLoad() {
+    }
+
+    static byte[] get(String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] postJson(String path, String clientId, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Client-ID: "
+                + clientId + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
     }
 
     /** Runs {@code connections} closed-loop clients on {@code threads} selector threads until {@code duration} ends. */
