@@ -9,6 +9,7 @@
 #   BENCH_BASE_REF=main app/bench/run.sh              # also measure the jar of that git commit, same run
 #   BENCH_BASE_REF=main BENCH_ROUNDS=2 app/bench/run.sh  # base, this, base, this: drift hits both jars alike
 #   BENCH_JFR_DIR=/tmp/jfr app/bench/run.sh           # also record a JFR profile of each service there
+#   BENCH_SLICE_PAIRS=6 BENCH_SLICE_SECONDS=10 app/bench/run.sh  # service and pgbench alternating (default 4 x 10 s)
 #
 # Prints requests/s, p50 and p99 for POST /v1/tasks and the probes, time to ready and resident
 # memory, next to the baselines: pgbench's single-row INSERT rate and raw JDBC INSERTs into the same
@@ -30,6 +31,13 @@ BASE_REF="${BENCH_BASE_REF:-}"
 ROUNDS="${BENCH_ROUNDS:-1}"
 case "$ROUNDS" in ''|*[!0-9]*|0) echo "bench: BENCH_ROUNDS must be a whole number of at least 1, got '$ROUNDS'" >&2; exit 2 ;; esac
 JFR_DIR="${BENCH_JFR_DIR:-}"
+# After its rows, each service alternates with pgbench in short slices: the ratio then compares the two under the same
+# state of the machine, which drifts over minutes (docs/benchmarks.md, eighth pass). 0 pairs turns it off.
+SLICE_PAIRS="${BENCH_SLICE_PAIRS:-4}"
+SLICE_SECONDS="${BENCH_SLICE_SECONDS:-10}"
+case "$SLICE_PAIRS" in ''|*[!0-9]*) echo "bench: BENCH_SLICE_PAIRS must be a whole number (0 for none), got '$SLICE_PAIRS'" >&2; exit 2 ;; esac
+case "$SLICE_SECONDS" in ''|*[!0-9]*) SLICE_SECONDS=0 ;; esac
+[ "$SLICE_SECONDS" -ge 1 ] 2>/dev/null || { echo "bench: BENCH_SLICE_SECONDS must be a whole number of at least 1, got '${BENCH_SLICE_SECONDS:-}'" >&2; exit 2; }
 
 command -v java >/dev/null || { echo "bench: a JDK 17+ is required (java not found)" >&2; exit 1; }
 
@@ -74,5 +82,6 @@ cd "$APP_DIR"
 java -Xmx1g \
     -Dbench.concurrency="$CONCURRENCY" -Dbench.seconds="$SECONDS_PER_PHASE" -Dbench.warmupSeconds="$WARMUP_SECONDS" \
     -Dbench.pgbench="$PGBENCH" ${JFR_DIR:+-Dbench.jfrDirectory="$JFR_DIR"} \
+    -Dbench.slicePairs="$SLICE_PAIRS" -Dbench.sliceSeconds="$SLICE_SECONDS" \
     -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
     io.agentplatform.agentservice.bench.Benchmark "${SUBJECTS[@]}"

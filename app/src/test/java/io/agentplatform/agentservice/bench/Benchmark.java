@@ -94,6 +94,8 @@ public final class Benchmark {
         Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "120")));
         String pgbench = System.getProperty("bench.pgbench", "pgbench");
+        int slicePairs = Integer.parseInt(System.getProperty("bench.slicePairs", "4"));
+        Duration slice = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.sliceSeconds", "10")));
 
         EmbeddedServers servers = EmbeddedServers.get();
         String loadBefore = loadAverage();
@@ -107,11 +109,12 @@ public final class Benchmark {
         cpuReport.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Map<String, Double> postRates = new LinkedHashMap<>();
         Map<String, Double> adjacentPgbench = new LinkedHashMap<>();
+        Map<String, InterleavedRatio> interleaved = new LinkedHashMap<>();
         long postgresPid = ProcessCpu.listenerOf(servers.postgresPort()).orElse(0);
         long redisPid = ProcessCpu.listenerOf(servers.redisPort()).orElse(0);
         for (Subject subject : subjects) {
             measureService(subject, servers, concurrency, phase, warmup, report, notes, postRates, cpuReport,
-                    postgresPid, redisPid);
+                    postgresPid, redisPid, new Slices(pgbench, slicePairs, slice, interleaved));
             // The machine's speed drifts over a run (pgbench's PostgreSQL CPU per transaction moved by up to 47 % between runs), so
             // each service is also compared with a pgbench run right after it, as close in time as it can be.
             settle(servers);
@@ -161,6 +164,7 @@ public final class Benchmark {
                     rate.getKey(), rate.getValue(), pg.tps(), rate.getValue() / pg.tps(), rate.getValue(), adjacent,
                     rate.getValue() / adjacent);
         }
+        interleaved.forEach((label, ratio) -> System.out.println(ratio.describe(label, slice.toSeconds())));
         notes.forEach(System.out::println);
         System.out.println();
         System.out.println("CPU milliseconds per request (user + system from /proc), by process; machine busy = all processes"
@@ -174,7 +178,7 @@ public final class Benchmark {
     private static void measureService(Subject subject, EmbeddedServers servers, int concurrency, Duration phase,
                                        Duration warmup, List<String> report, List<String> notes,
                                        Map<String, Double> postRates, List<String> cpuReport, long postgresPid,
-                                       long redisPid) throws Exception {
+                                       long redisPid, Slices slices) throws Exception {
         Map<String, String> env = new HashMap<>();
         int apiPort = freePort();
         int managementPort = freePort();
@@ -231,6 +235,19 @@ public final class Benchmark {
             results.add(measured(pid, cpuPerRequest, () -> http("GET /health/live", managementPort,
                     (client, sequence) -> live, 200, concurrency, phase)));
             long rssAfterLoad = rssKib(service.pid());
+            InterleavedRatio ratio = new InterleavedRatio();
+            for (int pair = 1; pair <= slices.pairs(); pair++) {
+                settle(servers);
+                Result post = http("POST /v1/tasks (new prompt), slice " + pair + " of " + slices.pairs(), apiPort, postUnique,
+                        201, concurrency, slices.length());
+                settle(servers);
+                // A fresh table per slice, as for the other pgbench runs: no slice inserts into a bigger index than another.
+                ratio.add(post.perSecond(), pgbench(slices.pgbench(), servers, freshTasksDatabase(servers), concurrency,
+                        slices.length()).tps());
+            }
+            if (slices.pairs() > 0) {
+                slices.ratios().put(subject.label(), ratio);
+            }
             for (int i = 0; i < results.size(); i++) {
                 Result result = results.get(i);
                 report.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %d | %d |", subject.label(), result.name(),
@@ -246,6 +263,10 @@ public final class Benchmark {
             service.destroy();
             service.waitFor();
         }
+    }
+
+    /** The interleaved measurement: {@code pairs} times a slice of new-prompt POSTs, then one of pgbench. */
+    record Slices(String pgbench, int pairs, Duration length, Map<String, InterleavedRatio> ratios) {
     }
 
     interface Phase {
