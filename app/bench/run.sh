@@ -29,15 +29,29 @@ BASE_REF="${BENCH_BASE_REF:-}"
 # The machine drifts over a run and the second service of a run was the slower one in three of four same-code runs
 # (docs/benchmarks.md, sixth pass): more rounds alternate the jars instead of measuring each once.
 ROUNDS="${BENCH_ROUNDS:-1}"
-case "$ROUNDS" in ''|*[!0-9]*|0) echo "bench: BENCH_ROUNDS must be a whole number of at least 1, got '$ROUNDS'" >&2; exit 2 ;; esac
 JFR_DIR="${BENCH_JFR_DIR:-}"
 # After its rows, each service alternates with pgbench in short slices: the ratio then compares the two under the same
 # state of the machine, which drifts over minutes (docs/benchmarks.md, eighth pass). 0 pairs turns it off.
 SLICE_PAIRS="${BENCH_SLICE_PAIRS:-4}"
 SLICE_SECONDS="${BENCH_SLICE_SECONDS:-10}"
-case "$SLICE_PAIRS" in ''|*[!0-9]*) echo "bench: BENCH_SLICE_PAIRS must be a whole number (0 for none), got '$SLICE_PAIRS'" >&2; exit 2 ;; esac
-case "$SLICE_SECONDS" in ''|*[!0-9]*) SLICE_SECONDS=0 ;; esac
-[ "$SLICE_SECONDS" -ge 1 ] 2>/dev/null || { echo "bench: BENCH_SLICE_SECONDS must be a whole number of at least 1, got '${BENCH_SLICE_SECONDS:-}'" >&2; exit 2; }
+
+# Every bad setting is reported at once, before anything is built or installed (BenchScriptSettingsTest).
+PROBLEMS=()
+whole_number() { # setting, value, least allowed
+    if [[ ! "$2" =~ ^(0|[1-9][0-9]{0,5})$ ]] || (( $2 < $3 )); then
+        PROBLEMS+=("$1 must be a whole number of at least $3, got '$2'")
+    fi
+}
+whole_number BENCH_CONCURRENCY "$CONCURRENCY" 1
+whole_number BENCH_SECONDS "$SECONDS_PER_PHASE" 1
+whole_number BENCH_WARMUP_SECONDS "$WARMUP_SECONDS" 0
+whole_number BENCH_ROUNDS "$ROUNDS" 1
+whole_number BENCH_SLICE_PAIRS "$SLICE_PAIRS" 0
+whole_number BENCH_SLICE_SECONDS "$SLICE_SECONDS" 1
+if [ "${#PROBLEMS[@]}" -gt 0 ]; then
+    printf 'bench: %s\n' "${PROBLEMS[@]}" >&2
+    exit 2
+fi
 
 command -v java >/dev/null || { echo "bench: a JDK 17+ is required (java not found)" >&2; exit 1; }
 

@@ -90,12 +90,13 @@ public final class Benchmark {
             subjects.add(equals < 0 ? new Subject("this tree", Path.of(arg).toAbsolutePath())
                     : new Subject(arg.substring(0, equals), Path.of(arg.substring(equals + 1)).toAbsolutePath()));
         }
-        int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
-        Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmupSeconds", "120")));
-        String pgbench = System.getProperty("bench.pgbench", "pgbench");
-        int slicePairs = Integer.parseInt(System.getProperty("bench.slicePairs", "4"));
-        Duration slice = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.sliceSeconds", "10")));
+        // Defaults and validation live in app/bench/run.sh, which sets every one of these.
+        int concurrency = Integer.parseInt(setting("bench.concurrency"));
+        Duration phase = Duration.ofSeconds(Long.parseLong(setting("bench.seconds")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(setting("bench.warmupSeconds")));
+        String pgbench = setting("bench.pgbench");
+        int slicePairs = Integer.parseInt(setting("bench.slicePairs"));
+        Duration slice = Duration.ofSeconds(Long.parseLong(setting("bench.sliceSeconds")));
 
         EmbeddedServers servers = EmbeddedServers.get();
         String loadBefore = loadAverage();
@@ -127,7 +128,7 @@ public final class Benchmark {
         long[] machineBefore = {machineBusyTicks()};
         long pgbenchStarted = System.nanoTime();
         PgbenchResult pg = pgbench(pgbench, servers, baselineDatabase, concurrency, phase);
-        Thread.sleep(200); // let the postmaster reap pgbench's backends, whose time then counts in its cutime
+        awaitClosedBackendsReaped();
         double pgbenchSeconds = (System.nanoTime() - pgbenchStarted) / 1e9;
         long transactions = Math.round(pg.tps() * phase.toSeconds());
         double pgbenchPostgres = (ProcessCpu.treeTicks(postgresPid) - postgresBefore[0]) * ProcessCpu.MILLIS_PER_TICK / transactions;
@@ -441,6 +442,22 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Lets the postmaster reap the backends of connections just closed: only then does their time count in its cutime.
+     * Read while they were being reaped, the raw JDBC row's PostgreSQL CPU came out at 0.001 ms per INSERT (eighth pass).
+     */
+    private static void awaitClosedBackendsReaped() throws InterruptedException {
+        Thread.sleep(200);
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("-D" + name + " is not set: run the benchmark through app/bench/run.sh");
+        }
+        return value;
+    }
+
     /** A new database with the tasks table of the first migration, for one baseline run. */
     private static String freshTasksDatabase(EmbeddedServers servers) throws IOException {
         String database = servers.createDatabase();
@@ -540,9 +557,7 @@ public final class Benchmark {
             for (Connection connection : opened) {
                 connection.close();
             }
-            // As after pgbench: the postmaster reaps the closed backends, whose time then counts in its cutime. Read while
-            // they were being reaped, the row's PostgreSQL CPU came out at 0.001 ms per INSERT (eighth pass, run J).
-            Thread.sleep(200);
+            awaitClosedBackendsReaped();
         }
     }
 
