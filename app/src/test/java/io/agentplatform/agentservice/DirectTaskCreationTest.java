@@ -1,0 +1,182 @@
+package io.agentplatform.agentservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentplatform.agentservice.support.Json;
+import io.agentplatform.agentservice.support.RunningService;
+import io.agentplatform.agentservice.task.DirectTaskCreationFilter;
+import io.agentplatform.agentservice.web.HttpServerMetricsFilter;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.RequestContextFilter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/tasks} with no Accept header is handled directly (DirectTaskCreationFilter); the same request with an
+ * Accept that lists types goes through Spring MVC's dispatch and negotiation. Against a running service both answer
+ * every outcome alike: status, headers, problem code and detail, the stored task.
+ */
+class DirectTaskCreationTest {
+
+    /** Sent on the Spring MVC path only: a list of types is left to Spring's negotiation. */
+    private static final String NEGOTIATED_ACCEPT = "application/json, application/problem+json";
+    private static final int RATE_LIMIT = 3;
+
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.startMigrated(Map.of("RATE_LIMIT_PER_MINUTE", String.valueOf(RATE_LIMIT),
+                "MAX_BODY_BYTES", "2048", "MAX_PROMPT_CHARS", "100"));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static FilterRegistrationBean<?> registrationOf(Class<?> filter) {
+        return service.context().getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .filter(registration -> filter.isInstance(registration.getFilter())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theDirectPathServesTheRouteAfterTheRequestIdAndMetricsFiltersAndBeforeSpringMvcsFilters() {
+        FilterRegistrationBean<?> direct = registrationOf(DirectTaskCreationFilter.class);
+        assertThat(direct.getUrlPatterns()).containsExactly("/v1/tasks");
+        assertThat(direct.getOrder()).isGreaterThan(registrationOf(HttpServerMetricsFilter.class).getOrder())
+                .isLessThan(((Ordered) service.context().getBean(RequestContextFilter.class)).getOrder());
+    }
+
+    /** What both paths must agree on: everything but the request id, the task id and the timings. */
+    record Outcome(int status, String contentType, Map<String, String> headers, String code, String detail,
+                   String taskStatus, String answer, String metadata) {
+
+        static Outcome of(HttpResponse<String> response) {
+            Map<String, String> headers = new TreeMap<>();
+            for (String name : List.of("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                    "Idempotent-Replayed")) {
+                response.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
+            }
+            response.headers().firstValue("Location").ifPresent(location ->
+                    headers.put("Location", location.replaceAll("[0-9a-f-]{36}$", "{id}")));
+            assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
+            JsonNode body = Json.parse(response.body());
+            if (body.has("requestId")) {
+                assertThat(body.path("requestId").asString())
+                        .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
+            }
+            return new Outcome(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    headers, text(body, "code"), text(body, "detail"), text(body, "status"), text(body, "answer"),
+                    body.has("metadata") ? body.path("metadata").toString() : null);
+        }
+
+        private static String text(JsonNode body, String field) {
+            return body.has(field) ? body.path(field).asString() : null;
+        }
+    }
+
+    /** A request's body and headers; {@code fresh} makes its client id and prompt unique for each path's copy. */
+    record Scenario(String name, String body, List<String> headers) {
+    }
+
+    private static List<Scenario> scenarios() {
+        return List.of(
+                new Scenario("a new task", "{\"prompt\":\"direct or not %s\",\"metadata\":{\"b\":1,\"a\":[true]}}",
+                        List.of()),
+                new Scenario("malformed JSON", "{\"prompt\": \"unterminated", List.of()),
+                new Scenario("an empty body", "", List.of()),
+                new Scenario("a JSON array", "[1]", List.of()),
+                new Scenario("an unknown field", "{\"prompt\":\"p\",\"extra\":1}", List.of()),
+                new Scenario("a blank prompt", "{\"prompt\":\"  \"}", List.of()),
+                new Scenario("a prompt over MAX_PROMPT_CHARS", "{\"prompt\":\"" + "x".repeat(101) + "\"}", List.of()),
+                new Scenario("a NUL in a metadata value", "{\"prompt\":\"p\",\"metadata\":{\"k\":\"a\\u0000b\"}}",
+                        List.of()),
+                new Scenario("a body over MAX_BODY_BYTES", "{\"prompt\":\"" + "y".repeat(3000) + "\"}", List.of()),
+                new Scenario("an invalid Idempotency-Key", "{\"prompt\":\"p\"}", List.of("Idempotency-Key", "has space")),
+                new Scenario("an invalid X-Client-ID", "{\"prompt\":\"p\"}", List.of("X-Client-ID", "bad client!")));
+    }
+
+    private static HttpResponse<String> post(String body, boolean direct, String client, List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        if (!headers.contains("X-Client-ID")) {
+            all.addAll(List.of("X-Client-ID", client));
+        }
+        if (!direct) {
+            all.addAll(List.of("Accept", NEGOTIATED_ACCEPT));
+        }
+        return service.postTask(body, all.toArray(String[]::new));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bothPathsAnswerEveryRequestAlike() {
+        return scenarios().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
+            String unique = UUID.randomUUID().toString();
+            String body = scenario.body().formatted(unique);
+            Outcome direct = Outcome.of(post(body, true, "direct-" + unique, scenario.headers()));
+            Outcome negotiated = Outcome.of(post(body, false, "mvc-" + unique, scenario.headers()));
+            assertThat(direct).isEqualTo(negotiated);
+            assertThat(direct.status()).isBetween(201, 422);
+        }));
+    }
+
+    @Test
+    void bothPathsRefuseTheRequestOverTheRateLimitAlike() throws InterruptedException {
+        // The limit counts per calendar minute: start well inside one so the window cannot roll over mid-test.
+        long secondOfMinute = Instant.now().getEpochSecond() % 60;
+        if (secondOfMinute > 55) {
+            Thread.sleep((61 - secondOfMinute) * 1000);
+        }
+        List<Outcome> direct = new ArrayList<>();
+        List<Outcome> negotiated = new ArrayList<>();
+        String unique = UUID.randomUUID().toString();
+        for (int i = 0; i <= RATE_LIMIT; i++) {
+            String body = "{\"prompt\":\"limited " + unique + " " + i + "\"}";
+            direct.add(Outcome.of(post(body, true, "direct-" + unique, List.of())));
+            negotiated.add(Outcome.of(post(body, false, "mvc-" + unique, List.of())));
+        }
+        assertThat(direct.get(RATE_LIMIT).code()).isEqualTo("rate_limited");
+        // Retry-After counts down to the next minute: equal unless a second passed between the two requests.
+        assertThat(withoutRetryAfter(direct)).isEqualTo(withoutRetryAfter(negotiated));
+    }
+
+    private static List<Outcome> withoutRetryAfter(List<Outcome> outcomes) {
+        return outcomes.stream().map(outcome -> {
+            Map<String, String> headers = new TreeMap<>(outcome.headers());
+            assertThat(Optional.ofNullable(headers.remove("Retry-After")).isPresent())
+                    .isEqualTo(outcome.status() == 429);
+            return new Outcome(outcome.status(), outcome.contentType(), headers, outcome.code(), outcome.detail(),
+                    outcome.taskStatus(), outcome.answer(), outcome.metadata());
+        }).toList();
+    }
+
+    @Test
+    void bothPathsReplayAnIdempotentRetryAndRefuseAReusedKeyAlike() {
+        String unique = UUID.randomUUID().toString();
+        String body = "{\"prompt\":\"idempotent " + unique + "\"}";
+        String changed = "{\"prompt\":\"changed " + unique + "\"}";
+        List<String> key = List.of("Idempotency-Key", "key-" + unique);
+        List<Outcome> direct = Stream.of(body, body, changed)
+                .map(each -> Outcome.of(post(each, true, "direct-" + unique, key))).toList();
+        List<Outcome> negotiated = Stream.of(body, body, changed)
+                .map(each -> Outcome.of(post(each, false, "mvc-" + unique, key))).toList();
+        assertThat(direct).extracting(Outcome::status).containsExactly(201, 201, 422);
+        assertThat(direct.get(1).headers()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(direct.get(2).code()).isEqualTo("idempotency_key_reused");
+        assertThat(direct).isEqualTo(negotiated);
+    }
+}
