@@ -2,27 +2,46 @@ package io.agentplatform.agentservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentplatform.agentservice.support.EmbeddedServers;
 import io.agentplatform.agentservice.support.Json;
+import io.agentplatform.agentservice.support.RawHttp;
 import io.agentplatform.agentservice.support.RunningService;
 import io.agentplatform.agentservice.task.DirectTaskCreationFilter;
+import io.agentplatform.agentservice.task.TaskController;
 import io.agentplatform.agentservice.web.HttpServerMetricsFilter;
+import io.agentplatform.agentservice.web.RateLimitInterceptor;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.filter.RequestContextFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +49,7 @@ import tools.jackson.databind.JsonNode;
  * Accept that lists types goes through Spring MVC's dispatch and negotiation. Against a running service both answer
  * every outcome alike: status, headers, problem code and detail, the stored task.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DirectTaskCreationTest {
 
     /** Sent on the Spring MVC path only: a list of types is left to Spring's negotiation. */
@@ -37,16 +57,30 @@ class DirectTaskCreationTest {
     private static final int RATE_LIMIT = 3;
 
     private static RunningService service;
+    private static RunningService databaseDown;
+    private static RunningService schemaDrift;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         service = RunningService.startMigrated(Map.of("RATE_LIMIT_PER_MINUTE", String.valueOf(RATE_LIMIT),
                 "MAX_BODY_BYTES", "2048", "MAX_PROMPT_CHARS", "100"));
+        Map<String, String> down = RunningService.environmentForNewDatabase();
+        try (ServerSocket closed = new ServerSocket(0)) {
+            down.put("DB_PORT", String.valueOf(closed.getLocalPort()));
+        }
+        down.put("RATE_LIMIT_PER_MINUTE", "0");
+        databaseDown = RunningService.start(down);
+        schemaDrift = RunningService.startMigrated(Map.of("RATE_LIMIT_PER_MINUTE", "0"));
+        // As a bug would leave it: the code writes a column the schema no longer has.
+        EmbeddedServers.get().execute(schemaDrift.database(),
+                List.of("ALTER TABLE tasks RENAME COLUMN answer TO answer_text"));
     }
 
     @AfterAll
     static void stop() {
         service.close();
+        databaseDown.close();
+        schemaDrift.close();
     }
 
     private static FilterRegistrationBean<?> registrationOf(Class<?> filter) {
@@ -67,21 +101,29 @@ class DirectTaskCreationTest {
                    String taskStatus, String answer, String metadata) {
 
         static Outcome of(HttpResponse<String> response) {
+            return of(response.statusCode(), name -> response.headers().firstValue(name).orElse(null), response.body());
+        }
+
+        static Outcome of(RawHttp.Response response) {
+            return of(response.status(), response::header, response.body());
+        }
+
+        static Outcome of(int status, Function<String, String> header, String text) {
             Map<String, String> headers = new TreeMap<>();
             for (String name : List.of("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
                     "Idempotent-Replayed")) {
-                response.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
+                Optional.ofNullable(header.apply(name)).ifPresent(value -> headers.put(name, value));
             }
-            response.headers().firstValue("Location").ifPresent(location ->
+            Optional.ofNullable(header.apply("Location")).ifPresent(location ->
                     headers.put("Location", location.replaceAll("[0-9a-f-]{36}$", "{id}")));
-            assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
-            JsonNode body = Json.parse(response.body());
+            String requestId = header.apply("X-Request-ID");
+            assertThat(requestId).isNotNull();
+            JsonNode body = Json.parse(text);
             if (body.has("requestId")) {
-                assertThat(body.path("requestId").asString())
-                        .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
+                assertThat(body.path("requestId").asString()).isEqualTo(requestId);
             }
-            return new Outcome(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    headers, text(body, "code"), text(body, "detail"), text(body, "status"), text(body, "answer"),
+            return new Outcome(status, Optional.ofNullable(header.apply("Content-Type")).orElse(""), headers,
+                    text(body, "code"), text(body, "detail"), text(body, "status"), text(body, "answer"),
                     body.has("metadata") ? body.path("metadata").toString() : null);
         }
 
@@ -112,6 +154,11 @@ class DirectTaskCreationTest {
     }
 
     private static HttpResponse<String> post(String body, boolean direct, String client, List<String> headers) {
+        return post(service, body, direct, client, headers);
+    }
+
+    private static HttpResponse<String> post(RunningService target, String body, boolean direct, String client,
+                                             List<String> headers) {
         List<String> all = new ArrayList<>(headers);
         if (!headers.contains("X-Client-ID")) {
             all.addAll(List.of("X-Client-ID", client));
@@ -119,7 +166,7 @@ class DirectTaskCreationTest {
         if (!direct) {
             all.addAll(List.of("Accept", NEGOTIATED_ACCEPT));
         }
-        return service.postTask(body, all.toArray(String[]::new));
+        return target.postTask(body, all.toArray(String[]::new));
     }
 
     @TestFactory
@@ -178,5 +225,99 @@ class DirectTaskCreationTest {
         assertThat(direct.get(1).headers()).containsEntry("Idempotent-Replayed", "true");
         assertThat(direct.get(2).code()).isEqualTo("idempotency_key_reused");
         assertThat(direct).isEqualTo(negotiated);
+    }
+    @Test
+    void bothPathsAnswerADatabaseOutageAlike() {
+        String body = "{\"prompt\":\"while the database is down\"}";
+        Outcome direct = Outcome.of(post(databaseDown, body, true, "direct", List.of()));
+        Outcome negotiated = Outcome.of(post(databaseDown, body, false, "mvc", List.of()));
+        assertThat(direct.status()).isEqualTo(503);
+        assertThat(direct.code()).isEqualTo("database_unavailable");
+        assertThat(direct).isEqualTo(negotiated);
+    }
+
+    @Test
+    void bothPathsAnswerAnUnexpectedDatabaseErrorAlike() {
+        String body = "{\"prompt\":\"meets a schema the code does not expect\"}";
+        Outcome direct = Outcome.of(post(schemaDrift, body, true, "direct", List.of()));
+        Outcome negotiated = Outcome.of(post(schemaDrift, body, false, "mvc", List.of()));
+        assertThat(direct.status()).isEqualTo(500);
+        assertThat(direct.code()).isEqualTo("internal_error");
+        assertThat(direct).isEqualTo(negotiated);
+    }
+
+    @Test
+    void bothPathsAnswerABodyWithBrokenChunkFramingAlike() {
+        String head = "POST /v1/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n";
+        String broken = "\r\nZZ\r\n{\"prompt\":\"hi\"}\r\n0\r\n\r\n";
+        Outcome direct = Outcome.of(RawHttp.send(service.port(), head + broken));
+        Outcome negotiated = Outcome.of(RawHttp.send(service.port(), head + "Accept: " + NEGOTIATED_ACCEPT + "\r\n" + broken));
+        assertThat(direct.status()).isEqualTo(400);
+        assertThat(direct.code()).isEqualTo("malformed_request");
+        assertThat(direct).isEqualTo(negotiated);
+    }
+
+    /** The request header forms the direct path takes, crossed: Content-Type by Accept (null: none sent). */
+    private static List<MockHttpServletRequest> requestsTheDirectPathTakes() {
+        List<MockHttpServletRequest> requests = new ArrayList<>();
+        for (String contentType : List.of("application/json", "Application/JSON", "application/json;charset=UTF-8",
+                "application/json; charset=utf-8")) {
+            for (String accept : Arrays.asList(null, "*/*", "application/*", "application/json")) {
+                MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/tasks");
+                request.setContentType(contentType);
+                if (accept != null) {
+                    request.addHeader("Accept", accept);
+                }
+                requests.add(request);
+            }
+        }
+        return requests;
+    }
+
+    @Test
+    void everyRequestTheDirectPathTakesIsOneSpringMvcSendsToTheSameMethodWithNoInterceptorOfOursBesidesTheRateLimit()
+            throws Exception {
+        RequestMappingHandlerMapping mapping =
+                service.context().getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        for (MockHttpServletRequest request : requestsTheDirectPathTakes()) {
+            assertThat(DirectTaskCreationFilter.takes(request)).as(describe(request)).isTrue();
+            ServletRequestPathUtils.parseAndCache(request);
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            assertThat(chain).as(describe(request)).isNotNull();
+            assertThat(chain.getHandler()).as(describe(request)).isInstanceOfSatisfying(HandlerMethod.class, method -> {
+                assertThat(method.getBeanType()).isEqualTo(TaskController.class);
+                assertThat(method.getMethod().getName()).isEqualTo("create");
+            });
+            // Interceptors the direct path skips: only Spring's own attribute-exposing ones and the rate limit's,
+            // which leaves this route to the controller. A new one on the route must be applied there too.
+            assertThat(chain.getInterceptorList()).as(describe(request))
+                    .filteredOn(interceptor -> !interceptor.getClass().getName().startsWith("org.springframework."))
+                    .extracting(interceptor -> (Object) interceptor.getClass()).containsExactly(RateLimitInterceptor.class);
+        }
+    }
+
+    private static String describe(MockHttpServletRequest request) {
+        return "Content-Type " + request.getContentType() + ", Accept " + request.getHeader("Accept");
+    }
+
+    @Test
+    void aPlainJsonPostNeverReachesDispatcherServletAndANegotiatedOneDoes(CapturedOutput output) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        String dispatcher = DispatcherServlet.class.getName();
+        String direct = "direct-" + UUID.randomUUID();
+        String negotiated = "mvc-" + UUID.randomUUID();
+        // DispatcherServlet logs every request it dispatches at DEBUG, with the request id of the MDC.
+        logging.setLogLevel(dispatcher, LogLevel.DEBUG);
+        try {
+            assertThat(post("{\"prompt\":\"" + direct + "\"}", true, direct, List.of("X-Request-ID", direct))
+                    .statusCode()).isEqualTo(201);
+            assertThat(post("{\"prompt\":\"" + negotiated + "\"}", false, negotiated,
+                    List.of("X-Request-ID", negotiated)).statusCode()).isEqualTo(201);
+        } finally {
+            logging.setLogLevel(dispatcher, null);
+        }
+        List<String> dispatched = output.getOut().lines().filter(line -> line.contains(dispatcher)).toList();
+        assertThat(dispatched).anyMatch(line -> line.contains(negotiated)).noneMatch(line -> line.contains(direct));
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class DirectTaskCreationConfiguration {
 
     /**
-     * After RequestIdFilter and HttpServerMetricsFilter (the request id, the access log and the metrics cover both
-     * paths), before Spring's own filters: the direct path needs none of them (it reads the body as bytes and keeps no
-     * request context).
+     * After RequestIdFilter, Spring's CharacterEncodingFilter and HttpServerMetricsFilter (the request id, the access
+     * log and the metrics cover both paths), before Spring's RequestContextFilter: the direct path keeps no request
+     * context. Registered in the API server's context only; the management server has no such route.
      */
     @Bean
     FilterRegistrationBean<DirectTaskCreationFilter> directTaskCreationFilter(

@@ -26,7 +26,10 @@ import org.springframework.web.servlet.ModelAndView;
  * to the route (another Content-Type, an Accept that lists types, another method, a path that only normalizes to it)
  * goes on to Spring MVC and its content negotiation, as before. What this path throws is resolved by the exception
  * resolvers DispatcherServlet uses, in its order, so both paths answer with the same problems; the route attribute is
- * set as Spring's handler mapping sets it, for the access log and {@code http.server.requests}.
+ * set as Spring's handler mapping sets it, for the access log and {@code http.server.requests}. Skipped as well: the
+ * handler interceptors (RateLimitInterceptor leaves this route to the controller's own admission) and Spring's request
+ * and locale context holders (nothing on this route reads them); DirectTaskCreationTest fails when an interceptor is
+ * added to the route.
  */
 public class DirectTaskCreationFilter implements Filter {
 
@@ -54,7 +57,7 @@ public class DirectTaskCreationFilter implements Filter {
     }
 
     /** Whether this request is handled here rather than by Spring MVC. */
-    static boolean takes(HttpServletRequest request) {
+    public static boolean takes(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && ROUTE.equals(request.getRequestURI())
                 && isOneOf(request.getContentType(), JSON_BODIES) && acceptsJsonPlainly(request);
     }
@@ -92,9 +95,21 @@ public class DirectTaskCreationFilter implements Filter {
         }
     }
 
-    /** As DispatcherServlet does: the first resolver that handles the exception answers; unresolved, it is rethrown. */
+    /**
+     * What DispatcherServlet's processHandlerException does (the failed attempt's content type and buffered body
+     * dropped where still possible; the first resolver that answers wins), then FrameworkServlet's wrapping of what no
+     * resolver answered, for the container's error page.
+     */
     private void resolve(HttpServletRequest request, HttpServletResponse response, Exception e)
             throws IOException, ServletException {
+        request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+        try {
+            response.setHeader(HttpHeaders.CONTENT_TYPE, null);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+            response.resetBuffer();
+        } catch (IllegalStateException committed) {
+            // Already sent: the resolvers find the response committed, as they would under DispatcherServlet.
+        }
         for (HandlerExceptionResolver resolver : resolvers) {
             ModelAndView answered = resolver.resolveException(request, response, handler, e);
             if (answered != null) {
@@ -111,9 +126,6 @@ public class DirectTaskCreationFilter implements Filter {
         if (e instanceof ServletException servlet) {
             throw servlet;
         }
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new ServletException(e);
+        throw new ServletException("Request processing failed: " + e, e);
     }
 }

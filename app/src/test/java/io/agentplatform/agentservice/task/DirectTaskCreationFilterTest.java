@@ -3,6 +3,7 @@ package io.agentplatform.agentservice.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -12,12 +13,16 @@ import io.agentplatform.agentservice.web.ApiException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -166,13 +171,24 @@ class DirectTaskCreationFilterTest {
     }
 
     @Test
-    void anExceptionNoResolverHandlesIsRethrownForTheContainersErrorPage() throws Exception {
+    void aRuntimeExceptionNoResolverHandlesReachesTheContainerWrappedAsFrameworkServletWrapsIt() throws Exception {
         IllegalStateException broken = new IllegalStateException("broken");
         MockHttpServletRequest request = jsonPost();
         doThrow(broken).when(controller).create(request, response);
         DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
 
-        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc)).isSameAs(broken);
+        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
+                .isInstanceOf(ServletException.class).hasCause(broken);
+    }
+
+    @Test
+    void anIoExceptionNoResolverHandlesReachesTheContainerAsItIs() throws Exception {
+        IOException gone = new IOException("connection reset");
+        MockHttpServletRequest request = jsonPost();
+        doThrow(gone).when(controller).create(request, response);
+        DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
+
+        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc)).isSameAs(gone);
     }
 
     @Test
@@ -183,7 +199,9 @@ class DirectTaskCreationFilterTest {
         DirectTaskCreationFilter filter =
                 new DirectTaskCreationFilter(controller, List.of(new Resolver(new ModelAndView("error"))));
 
-        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc)).isSameAs(broken);
+        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
+                .isInstanceOf(ServletException.class).hasCause(broken);
+        assertThat(request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE)).isNull();
     }
 
     @Test
@@ -197,5 +215,55 @@ class DirectTaskCreationFilterTest {
 
         assertThat(answers.exceptions).singleElement().isInstanceOfSatisfying(ServletException.class,
                 wrapped -> assertThat(wrapped.getCause()).isSameAs(error));
+    }
+
+    @Test
+    void anErrorNoResolverHandlesReachesTheContainerWrapped() throws Exception {
+        StackOverflowError error = new StackOverflowError();
+        MockHttpServletRequest request = jsonPost();
+        doThrow(error).when(controller).create(request, response);
+        DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
+
+        assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
+                .isInstanceOf(ServletException.class).hasCause(error);
+    }
+
+    @Test
+    void theFailedAttemptsContentTypeAndBufferedBodyAreDroppedBeforeTheResolversAnswer() throws Exception {
+        MockHttpServletRequest request = jsonPost();
+        request.setAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE, Set.of(MediaType.APPLICATION_JSON));
+        doAnswer(invocation -> {
+            response.setContentType("application/json");
+            response.setHeader("Content-Disposition", "inline");
+            response.getOutputStream().write("{\"half\":".getBytes(StandardCharsets.UTF_8));
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_json", "not JSON");
+        }).when(controller).create(request, response);
+        List<String> seen = new ArrayList<>();
+        HandlerExceptionResolver inspects = (req, res, handler, ex) -> {
+            MockHttpServletResponse mock = (MockHttpServletResponse) res;
+            seen.add(mock.getContentType() + " " + mock.getHeader("Content-Disposition") + " "
+                    + mock.getContentAsByteArray().length + " "
+                    + req.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE));
+            return new ModelAndView();
+        };
+
+        new DirectTaskCreationFilter(controller, List.of(inspects)).doFilter(request, response, springMvc);
+
+        assertThat(seen).containsExactly("null null 0 null");
+    }
+
+    @Test
+    void aCommittedResponseStillGoesToTheResolvers() throws Exception {
+        ApiException refused = new ApiException(HttpStatus.BAD_REQUEST, "invalid_json", "not JSON");
+        MockHttpServletRequest request = jsonPost();
+        doAnswer(invocation -> {
+            response.setCommitted(true);
+            throw refused;
+        }).when(controller).create(request, response);
+        Resolver answers = new Resolver(new ModelAndView());
+
+        new DirectTaskCreationFilter(controller, List.of(answers)).doFilter(request, response, springMvc);
+
+        assertThat(answers.exceptions).containsExactly(refused);
     }
 }
