@@ -21,7 +21,7 @@ class DirectTaskCreationConfiguration {
         FilterRegistrationBean<DirectTaskCreationFilter> registration = new FilterRegistrationBean<>(
                 new DirectTaskCreationFilter(controller, resolvers.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        registration.addUrlPatterns(DirectTaskCreationFilter.ROUTE);
+        registration.addUrlPatterns(TaskController.ROUTE);
         return registration;
     }
 }

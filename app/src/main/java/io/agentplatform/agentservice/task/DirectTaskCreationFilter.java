@@ -33,7 +33,6 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public class DirectTaskCreationFilter implements Filter {
 
-    static final String ROUTE = "/v1/tasks";
     /** Content-Types Spring's {@code consumes = application/json} takes that are sent in practice, lower case. */
     private static final Set<String> JSON_BODIES =
             Set.of("application/json", "application/json;charset=utf-8", "application/json; charset=utf-8");
@@ -58,7 +57,7 @@ public class DirectTaskCreationFilter implements Filter {
 
     /** Whether this request is handled here rather than by Spring MVC. */
     public static boolean takes(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && ROUTE.equals(request.getRequestURI())
+        return "POST".equals(request.getMethod()) && TaskController.ROUTE.equals(request.getRequestURI())
                 && isOneOf(request.getContentType(), JSON_BODIES) && acceptsJsonPlainly(request);
     }
 
@@ -84,7 +83,7 @@ public class DirectTaskCreationFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, ROUTE);
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, TaskController.ROUTE);
         try {
             controller.create(request, response);
         } catch (Exception e) {

@@ -147,17 +147,22 @@ class DirectTaskCreationFilterTest {
         }
     }
 
+    /** The filter over a controller that throws {@code thrown} when it handles {@code request}. */
+    private DirectTaskCreationFilter throwing(MockHttpServletRequest request, Throwable thrown,
+                                              HandlerExceptionResolver... resolvers) throws Exception {
+        doThrow(thrown).when(controller).create(request, response);
+        return new DirectTaskCreationFilter(controller, List.of(resolvers));
+    }
+
     @Test
     void anExceptionIsAnsweredByTheFirstResolverThatHandlesItWithTheControllerMethodAsHandler() throws Exception {
         ApiException refused = new ApiException(HttpStatus.BAD_REQUEST, "invalid_json", "not JSON");
         MockHttpServletRequest request = jsonPost();
-        doThrow(refused).when(controller).create(request, response);
         Resolver declines = new Resolver(null);
         Resolver answers = new Resolver(new ModelAndView());
         Resolver neverAsked = new Resolver(new ModelAndView());
 
-        new DirectTaskCreationFilter(controller, List.of(declines, answers, neverAsked))
-                .doFilter(request, response, springMvc);
+        throwing(request, refused, declines, answers, neverAsked).doFilter(request, response, springMvc);
 
         assertThat(declines.exceptions).containsExactly(refused);
         assertThat(answers.exceptions).containsExactly(refused);
@@ -174,8 +179,7 @@ class DirectTaskCreationFilterTest {
     void aRuntimeExceptionNoResolverHandlesReachesTheContainerWrappedAsFrameworkServletWrapsIt() throws Exception {
         IllegalStateException broken = new IllegalStateException("broken");
         MockHttpServletRequest request = jsonPost();
-        doThrow(broken).when(controller).create(request, response);
-        DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
+        DirectTaskCreationFilter filter = throwing(request, broken, new Resolver(null));
 
         assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
                 .isInstanceOf(ServletException.class).hasCause(broken);
@@ -185,8 +189,7 @@ class DirectTaskCreationFilterTest {
     void anIoExceptionNoResolverHandlesReachesTheContainerAsItIs() throws Exception {
         IOException gone = new IOException("connection reset");
         MockHttpServletRequest request = jsonPost();
-        doThrow(gone).when(controller).create(request, response);
-        DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
+        DirectTaskCreationFilter filter = throwing(request, gone, new Resolver(null));
 
         assertThatThrownBy(() -> filter.doFilter(request, response, springMvc)).isSameAs(gone);
     }
@@ -195,9 +198,7 @@ class DirectTaskCreationFilterTest {
     void anAnswerWithAViewIsNotRenderedButLeftToTheContainer() throws Exception {
         IllegalStateException broken = new IllegalStateException("broken");
         MockHttpServletRequest request = jsonPost();
-        doThrow(broken).when(controller).create(request, response);
-        DirectTaskCreationFilter filter =
-                new DirectTaskCreationFilter(controller, List.of(new Resolver(new ModelAndView("error"))));
+        DirectTaskCreationFilter filter = throwing(request, broken, new Resolver(new ModelAndView("error")));
 
         assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
                 .isInstanceOf(ServletException.class).hasCause(broken);
@@ -208,10 +209,9 @@ class DirectTaskCreationFilterTest {
     void anErrorIsResolvedWrappedInAServletExceptionAsDispatcherServletDoes() throws Exception {
         StackOverflowError error = new StackOverflowError();
         MockHttpServletRequest request = jsonPost();
-        doThrow(error).when(controller).create(request, response);
         Resolver answers = new Resolver(new ModelAndView());
 
-        new DirectTaskCreationFilter(controller, List.of(answers)).doFilter(request, response, springMvc);
+        throwing(request, error, answers).doFilter(request, response, springMvc);
 
         assertThat(answers.exceptions).singleElement().isInstanceOfSatisfying(ServletException.class,
                 wrapped -> assertThat(wrapped.getCause()).isSameAs(error));
@@ -221,8 +221,7 @@ class DirectTaskCreationFilterTest {
     void anErrorNoResolverHandlesReachesTheContainerWrapped() throws Exception {
         StackOverflowError error = new StackOverflowError();
         MockHttpServletRequest request = jsonPost();
-        doThrow(error).when(controller).create(request, response);
-        DirectTaskCreationFilter filter = new DirectTaskCreationFilter(controller, List.of(new Resolver(null)));
+        DirectTaskCreationFilter filter = throwing(request, error, new Resolver(null));
 
         assertThatThrownBy(() -> filter.doFilter(request, response, springMvc))
                 .isInstanceOf(ServletException.class).hasCause(error);
